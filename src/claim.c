@@ -1,0 +1,309 @@
+/* claim.c - claims, claim sets, and their canonical text and JSON. */
+#include "claim.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calendar.h"
+#include "xalloc.h"
+
+/* ==== Sets ==== */
+
+uint32_t claimset_add_doc(struct claimset *cs, const char *path, const char *id, const char *source, int has_date,
+                          int32_t date, const char *date_from, const char *skip, int is_draft)
+{
+    XGROW(cs->docs, cs->capdocs, cs->ndocs + 1);
+    struct docinfo *d = &cs->docs[cs->ndocs];
+    memset(d, 0, sizeof *d);
+    d->path = xstrdup(path ? path : "");
+    d->id = id ? xstrdup(id) : NULL;
+    d->source = source ? xstrdup(source) : NULL;
+    d->has_date = has_date;
+    d->date = date;
+    d->date_from = date_from;
+    d->skip = skip ? xstrdup(skip) : NULL;
+    d->is_draft = is_draft;
+    return (uint32_t)cs->ndocs++;
+}
+
+void claimset_add(struct claimset *cs, struct claim *c)
+{
+    XGROW(cs->v, cs->cap, cs->n + 1);
+    cs->v[cs->n++] = *c;
+    if (c->doc < cs->ndocs) cs->docs[c->doc].nclaims++;
+    memset(c, 0, sizeof *c);
+}
+
+void claimset_move(struct claimset *dst, struct claimset *src)
+{
+    uint32_t base = (uint32_t)dst->ndocs;
+    XGROW(dst->docs, dst->capdocs, dst->ndocs + src->ndocs);
+    memcpy(dst->docs + dst->ndocs, src->docs, src->ndocs * sizeof *src->docs);
+    dst->ndocs += src->ndocs;
+    XGROW(dst->v, dst->cap, dst->n + src->n);
+    for (size_t i = 0; i < src->n; i++) {
+        src->v[i].doc += base;
+        dst->v[dst->n++] = src->v[i];
+    }
+    src->n = src->ndocs = 0;
+}
+
+void value_free(struct value *v)
+{
+    free(v->text);
+    free(v->norm);
+    memset(v, 0, sizeof *v);
+}
+
+void claim_free(struct claim *c)
+{
+    for (int i = 0; i < MAX_FIELDS; i++) value_free(&c->f[i]);
+    free(c->attribution);
+    free(c->sentence);
+    memset(c, 0, sizeof *c);
+}
+
+void claimset_free(struct claimset *cs)
+{
+    for (size_t i = 0; i < cs->n; i++) claim_free(&cs->v[i]);
+    free(cs->v);
+    for (size_t i = 0; i < cs->ndocs; i++) {
+        free(cs->docs[i].path);
+        free(cs->docs[i].id);
+        free(cs->docs[i].source);
+        free(cs->docs[i].skip);
+    }
+    free(cs->docs);
+    memset(cs, 0, sizeof *cs);
+}
+
+/* ==== Text ==== */
+
+static const char *weekday_names[8] = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+static const char *tod_names[] = {"", "morning", "noon", "afternoon", "evening", "night", "midnight"};
+
+static void number_text(struct buf *b, double x)
+{
+    if (x == floor(x) && fabs(x) < 1e15)
+        buf_printf(b, "%.0f", x);
+    else
+        buf_printf(b, "%.6g", x);
+}
+
+static void interval_text(struct buf *b, const struct value *v, const char *unit)
+{
+    if (v->lo == v->hi) {
+        number_text(b, v->lo);
+    } else if (isinf(v->hi)) {
+        buf_puts(b, v->lo_open ? "more than " : "at least ");
+        number_text(b, v->lo);
+    } else if (v->lo <= 0 && !isinf(v->hi)) {
+        buf_puts(b, v->hi_open ? "fewer than " : "at most ");
+        number_text(b, v->hi);
+    } else {
+        number_text(b, v->lo);
+        buf_puts(b, "-");
+        number_text(b, v->hi);
+    }
+    if (unit) buf_puts(b, unit);
+}
+
+static void duration_text(struct buf *b, const struct value *v)
+{
+    if (v->norm && *v->norm) {
+        buf_puts(b, v->norm);
+        return;
+    }
+    interval_text(b, v, " s");
+}
+
+static void date_text(struct buf *b, const struct value *v)
+{
+    if (v->norm && *v->norm)
+        buf_puts(b, v->norm);
+    else if (v->date.weekday)
+        buf_puts(b, weekday_names[v->date.weekday]);
+    else
+        buf_puts(b, "?");
+    if (v->date.weekday && v->norm && v->norm[0] != 'X' && v->date.gran == NX_GRAN_DAY)
+        buf_printf(b, " (%s)", weekday_names[v->date.weekday]);
+    if (v->date.tod && v->date.tod < sizeof tod_names / sizeof *tod_names) buf_printf(b, " %s", tod_names[v->date.tod]);
+}
+
+void value_format(struct buf *b, const struct value *v, int type)
+{
+    if (!v->set) {
+        buf_puts(b, "(none)");
+        return;
+    }
+    switch (type) {
+    case FT_ENTITIES:
+    case FT_ENTITY:
+    case FT_PLACE:
+        for (int i = 0; i < v->nents; i++) buf_printf(b, "%s%s", i ? " + " : "", v->ents[i]->name);
+        break;
+    case FT_DATE: date_text(b, v); break;
+    case FT_TIME:
+        if (v->date.tod && v->date.tod < sizeof tod_names / sizeof *tod_names)
+            buf_puts(b, tod_names[v->date.tod]);
+        else
+            buf_puts(b, v->norm ? v->norm : "?");
+        break;
+    case FT_DURATION: duration_text(b, v); break;
+    case FT_NUMBER: interval_text(b, v, NULL); break;
+    case FT_ORDINAL: number_text(b, v->lo); break;
+    default: buf_puts(b, v->norm ? v->norm : (v->text ? v->text : "?"));
+    }
+}
+
+/* ==== JSON ==== */
+
+static void json_num_or_null(struct buf *b, double x)
+{
+    buf_json_num(b, x);
+}
+
+void value_json(struct buf *b, const struct value *v, int type)
+{
+    if (!v->set) {
+        buf_puts(b, "null");
+        return;
+    }
+    char day[11];
+    switch (type) {
+    case FT_ENTITIES:
+        buf_putc(b, '[');
+        for (int i = 0; i < v->nents; i++) {
+            if (i) buf_putc(b, ',');
+            buf_json_str(b, v->ents[i]->id, strlen(v->ents[i]->id));
+        }
+        buf_putc(b, ']');
+        break;
+    case FT_ENTITY:
+    case FT_PLACE:
+        if (v->nents)
+            buf_json_str(b, v->ents[0]->id, strlen(v->ents[0]->id));
+        else
+            buf_puts(b, "null");
+        break;
+    case FT_DATE:
+        buf_puts(b, "{\"timex\":");
+        buf_json_str(b, v->norm ? v->norm : "", v->norm ? strlen(v->norm) : 0);
+        buf_puts(b, ",\"anchored\":");
+        buf_puts(b, (v->nxflags & NX_ANCHORED) ? "true" : "false");
+        if (v->nxflags & NX_ANCHORED) {
+            cal_format(v->date.lo, day);
+            buf_printf(b, ",\"start\":\"%s\"", day);
+            cal_format(v->date.hi, day);
+            buf_printf(b, ",\"end\":\"%s\"", day);
+        }
+        buf_printf(b, ",\"granularity\":\"%s\"", nx_gran_name(v->date.gran));
+        if (v->date.weekday) buf_printf(b, ",\"weekday\":\"%s\"", weekday_names[v->date.weekday]);
+        if (v->date.tod && v->date.tod < sizeof tod_names / sizeof *tod_names)
+            buf_printf(b, ",\"time_of_day\":\"%s\"", tod_names[v->date.tod]);
+        if (v->nxflags & NX_FUTURE) buf_puts(b, ",\"future\":true");
+        buf_putc(b, '}');
+        break;
+    case FT_NUMBER:
+    case FT_DURATION:
+    case FT_ORDINAL:
+    case FT_TIME:
+        if (type == FT_TIME && v->date.tod) {
+            buf_json_str(b, tod_names[v->date.tod], strlen(tod_names[v->date.tod]));
+            break;
+        }
+        if (v->lo == v->hi && !v->lo_open && !v->hi_open) {
+            if (type == FT_DURATION && v->norm) {
+                buf_printf(b, "{\"iso\":");
+                buf_json_str(b, v->norm, strlen(v->norm));
+                buf_puts(b, ",\"seconds\":");
+                json_num_or_null(b, v->lo);
+                buf_putc(b, '}');
+            } else {
+                json_num_or_null(b, v->lo);
+            }
+            break;
+        }
+        buf_puts(b, "{\"min\":");
+        json_num_or_null(b, isinf(v->lo) ? NAN : v->lo);
+        buf_puts(b, ",\"max\":");
+        json_num_or_null(b, isinf(v->hi) ? NAN : v->hi);
+        buf_printf(b, ",\"min_exclusive\":%s,\"max_exclusive\":%s", v->lo_open ? "true" : "false",
+                   v->hi_open ? "true" : "false");
+        if (type == FT_DURATION && v->norm) {
+            buf_puts(b, ",\"iso\":");
+            buf_json_str(b, v->norm, strlen(v->norm));
+        }
+        buf_putc(b, '}');
+        break;
+    default: {
+        const char *s = v->norm ? v->norm : (v->text ? v->text : "");
+        buf_json_str(b, s, strlen(s));
+    }
+    }
+}
+
+void claim_json(struct buf *b, const struct claimset *cs, const struct claim *c)
+{
+    const struct docinfo *d = &cs->docs[c->doc];
+    const struct kind_def *k = c->kind;
+    buf_puts(b, "{\"kind\":");
+    buf_json_str(b, k->name, strlen(k->name));
+    buf_puts(b, ",\"key\":{");
+    for (int i = 0; i < k->nkey; i++) {
+        const struct field_def *f = &k->fields[k->key[i]];
+        if (i) buf_putc(b, ',');
+        buf_json_str(b, f->name, strlen(f->name));
+        buf_putc(b, ':');
+        value_json(b, &c->f[k->key[i]], f->type);
+    }
+    buf_puts(b, "},\"value\":");
+    if (k->value >= 0)
+        value_json(b, &c->f[k->value], k->fields[k->value].type);
+    else
+        buf_puts(b, "null");
+    buf_puts(b, ",\"fields\":{");
+    int first = 1;
+    for (int i = 0; i < k->nfields; i++) {
+        if (!c->f[i].set) continue;
+        if (!first) buf_putc(b, ',');
+        first = 0;
+        buf_json_str(b, k->fields[i].name, strlen(k->fields[i].name));
+        buf_putc(b, ':');
+        value_json(b, &c->f[i], k->fields[i].type);
+    }
+    buf_puts(b, "},\"modality\":");
+    buf_json_str(b, modality_name(c->modality), strlen(modality_name(c->modality)));
+    buf_puts(b, ",\"attribution\":");
+    if (c->attribution)
+        buf_json_str(b, c->attribution, strlen(c->attribution));
+    else
+        buf_puts(b, "null");
+    if (c->event) buf_printf(b, ",\"event\":%u", c->event);
+    buf_puts(b, ",\"path\":");
+    buf_json_str(b, d->path, strlen(d->path));
+    if (d->id) {
+        buf_puts(b, ",\"id\":");
+        buf_json_str(b, d->id, strlen(d->id));
+    }
+    buf_printf(b, ",\"line\":%u,\"column\":%u,\"span\":[%u,%u]", c->line, c->col, c->start, c->end);
+    buf_puts(b, ",\"source\":");
+    if (d->source)
+        buf_json_str(b, d->source, strlen(d->source));
+    else
+        buf_puts(b, "null");
+    buf_puts(b, ",\"published\":");
+    if (d->has_date) {
+        char day[11];
+        cal_format(d->date, day);
+        buf_printf(b, "\"%s\"", day);
+    } else {
+        buf_puts(b, "null");
+    }
+    buf_puts(b, ",\"text\":");
+    buf_json_str(b, c->sentence ? c->sentence : "", c->sentence ? strlen(c->sentence) : 0);
+    buf_puts(b, ",\"rule\":");
+    buf_json_str(b, c->rule ? c->rule->id : "", c->rule ? strlen(c->rule->id) : 0);
+    buf_putc(b, '}');
+}

@@ -1,0 +1,82 @@
+/* claim.h - claims: what one sentence of one source says, as a normalized tuple.
+ *
+ * A claim has a kind (rules: kinds), a value per field, a modality, an
+ * attribution and its provenance (document, line, column, span, sentence).
+ * A claimset owns its claims and the table of documents they came from. */
+#ifndef CC_CLAIM_H
+#define CC_CLAIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "lexicon.h"
+#include "normalize.h"
+#include "rules.h"
+
+#define MAX_ENTS 4
+
+struct value {
+    uint8_t set;          /* the field has a value */
+    uint16_t nxflags;     /* NX_* flags of the expression it came from */
+    const struct entity *ents[MAX_ENTS]; /* entities, entity, place: sorted by id */
+    uint8_t nents;
+    struct nx_date date;  /* date; time keeps tod */
+    double lo, hi;        /* number, duration (seconds), ordinal, time (minutes) */
+    uint8_t lo_open, hi_open;
+    char *text;           /* owned: the words in the source ("on Wednesday") */
+    char *norm;           /* owned: canonical text: the word, the TIMEX3 value, "PT3H" */
+};
+
+struct claim {
+    const struct kind_def *kind;
+    const struct extractor *rule;
+    struct value f[MAX_FIELDS];
+    int modality;               /* enum modality */
+    char *attribution;          /* owned or NULL: who says so, as written */
+    const struct entity *attrib_entity; /* the attribution resolved, or NULL */
+    uint32_t doc;               /* index into the claimset's documents */
+    uint32_t start, end;        /* byte span of the match in the document */
+    uint32_t sent_start, sent_end;
+    unsigned line, col;         /* of start */
+    char *sentence;             /* owned: the sentence, as written */
+    uint32_t event;             /* event id (0 = none), set by the checker */
+};
+
+struct docinfo {
+    char *path, *id, *source;   /* owned (id, source may be NULL) */
+    int has_date;
+    int32_t date;
+    const char *date_from;      /* static */
+    char *skip;                 /* owned or NULL: why it was not read */
+    size_t nclaims;
+    int is_draft;
+};
+
+struct claimset {
+    struct docinfo *docs;
+    size_t ndocs, capdocs;
+    struct claim *v;
+    size_t n, cap;
+};
+
+/* Append a copy of the document's facts; returns its index. */
+uint32_t claimset_add_doc(struct claimset *cs, const char *path, const char *id, const char *source, int has_date,
+                          int32_t date, const char *date_from, const char *skip, int is_draft);
+/* Append a claim (moved: cs takes ownership of its strings). */
+void claimset_add(struct claimset *cs, struct claim *c);
+/* Move every claim and document of src to the end of dst (doc indexes fixed up). */
+void claimset_move(struct claimset *dst, struct claimset *src);
+void claimset_free(struct claimset *cs);
+void claim_free(struct claim *c);
+void value_free(struct value *v);
+
+/* Canonical one-line text of a value for messages: "2022-03-02", "141",
+ * "more than 1500000", "naftali-bennett+vladimir-putin", "moscow". */
+void value_format(struct buf *b, const struct value *v, int type);
+/* The value as JSON (an object for dates and numbers, a string or list otherwise). */
+void value_json(struct buf *b, const struct value *v, int type);
+/* One claim as a JSON object (the extract --format jsonl contract). */
+void claim_json(struct buf *b, const struct claimset *cs, const struct claim *c);
+
+#endif

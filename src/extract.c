@@ -1,0 +1,639 @@
+/* extract.c - from a document to claims. */
+#include "extract.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+#include "sentence.h"
+#include "xalloc.h"
+
+#define MAX_MENTIONS 256
+#define MAX_EXPRS 256
+#define MAX_WORDS 1024
+#define MAX_SENTENCE (64 * 1024) /* longer "sentences" are cut: no prose runs that long */
+
+/* An annotation: a mention or an expression, with the macro classes it fits. */
+struct ann {
+    uint32_t start, end;
+    unsigned classes;
+    int mention; /* index into mentions, or -1 */
+    int expr;    /* index into exprs, or -1 */
+};
+
+struct extract_ctx {
+    const struct ruleset *rs;
+    pcre2_match_data *md;
+    pcre2_match_context *mctx;
+    pcre2_jit_stack *jit;
+    struct mention men[MAX_MENTIONS];
+    size_t nmen;
+    struct nx_expr nx[MAX_EXPRS];
+    size_t nnx;
+    struct ann *ann;
+    size_t nann, capann;
+    const struct macro_slot *slots; /* of the pattern being matched */
+    uint64_t *want;
+    size_t nwant;
+    struct extract_stats stats;
+};
+
+/* ==== Context ==== */
+
+static int callout(pcre2_callout_block *cb, void *data);
+
+struct extract_ctx *extract_ctx_new(const struct ruleset *rs)
+{
+    struct extract_ctx *x = xcalloc(1, sizeof *x);
+    x->rs = rs;
+    x->md = pcre2_match_data_create(128, NULL);
+    x->mctx = pcre2_match_context_create(NULL);
+    x->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+    if (!x->md || !x->mctx) {
+        fprintf(stderr, "crosscheck: out of memory (PCRE2)\n");
+        abort();
+    }
+    if (x->jit) pcre2_jit_stack_assign(x->mctx, NULL, x->jit);
+    /* A user's pattern must not hang a run: these bound backtracking. */
+    pcre2_set_match_limit(x->mctx, 200000);
+    pcre2_set_depth_limit(x->mctx, 5000);
+    pcre2_set_heap_limit(x->mctx, 20 * 1024);
+    pcre2_set_callout(x->mctx, callout, x);
+    x->nwant = (rs->nex + 63) / 64 + 1;
+    x->want = xcalloc(x->nwant, sizeof *x->want);
+    return x;
+}
+
+void extract_ctx_free(struct extract_ctx *x)
+{
+    if (!x) return;
+    pcre2_match_data_free(x->md);
+    pcre2_match_context_free(x->mctx);
+    if (x->jit) pcre2_jit_stack_free(x->jit);
+    free(x->ann);
+    free(x->want);
+    free(x);
+}
+
+const struct extract_stats *extract_stats(const struct extract_ctx *x) { return &x->stats; }
+
+/* ==== Annotations ==== */
+
+static unsigned mention_classes(const struct mention *m)
+{
+    if (m->kind == MEN_GROUP) return AC_GROUP;
+    if (m->kind == MEN_DEMONYM) return AC_NATIONALITY;
+    if (m->kind == MEN_ROLE) return AC_PERSON;
+    const struct entity *e = m->entity;
+    unsigned c = 0;
+    switch (e->type) {
+    case ENT_PERSON: c = AC_PERSON; break;
+    case ENT_COUNTRY: c = AC_COUNTRY | AC_PLACE; break;
+    case ENT_CITY: case ENT_REGION: case ENT_PLACE: c = AC_PLACE; break;
+    case ENT_ORG: c = AC_ORG; break;
+    case ENT_BODY: c = AC_BODY | AC_ORG; break;
+    }
+    if (e->stands_for) c |= AC_GOV;
+    return c;
+}
+
+static unsigned expr_classes(const struct nx_expr *e)
+{
+    switch (e->kind) {
+    case NX_DATE: return AC_DATE | (e->date.tod ? AC_TIME : 0);
+    case NX_TIME: return AC_TIME;
+    case NX_DURATION: return AC_DURATION;
+    case NX_NUMBER: return AC_NUMBER;
+    case NX_ORDINAL: return AC_ORDINAL;
+    case NX_PERCENT: return AC_PERCENT;
+    }
+    return 0;
+}
+
+static int ann_cmp(const void *a, const void *b)
+{
+    const struct ann *x = a, *y = b;
+    if (x->start != y->start) return x->start < y->start ? -1 : 1;
+    if (x->end != y->end) return x->end > y->end ? -1 : 1;
+    return 0;
+}
+
+static void annotate(struct extract_ctx *x)
+{
+    x->nann = 0;
+    XGROW(x->ann, x->capann, x->nmen + x->nnx + 1);
+    for (size_t i = 0; i < x->nmen; i++)
+        x->ann[x->nann++] = (struct ann){x->men[i].start, x->men[i].end, mention_classes(&x->men[i]), (int)i, -1};
+    for (size_t i = 0; i < x->nnx; i++)
+        x->ann[x->nann++] = (struct ann){x->nx[i].start, x->nx[i].end, expr_classes(&x->nx[i]), -1, (int)i};
+    qsort(x->ann, x->nann, sizeof *x->ann, ann_cmp);
+}
+
+/* First annotation starting at or after off (binary search). */
+static size_t ann_lower(const struct extract_ctx *x, size_t off)
+{
+    size_t lo = 0, hi = x->nann;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (x->ann[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The callouts behind {PERSON}, {DATE}...: odd numbers check that an
+ * annotation of the slot's classes starts here, even numbers that the slot's
+ * group spans exactly one.  A positive return makes PCRE2 backtrack. */
+static int callout(pcre2_callout_block *cb, void *data)
+{
+    struct extract_ctx *x = data;
+    uint32_t num = cb->callout_number;
+    if (num == 0 || !x->slots) return 0;
+    const struct macro_slot *ms = &x->slots[(num - 1) / 2];
+    if (num % 2) {
+        size_t i = ann_lower(x, cb->current_position);
+        for (; i < x->nann && x->ann[i].start == cb->current_position; i++)
+            if (x->ann[i].classes & ms->classes) return 0;
+        return 1;
+    }
+    if (ms->group < 0 || (uint32_t)ms->group >= cb->capture_top) return 1;
+    PCRE2_SIZE s = cb->offset_vector[2 * ms->group], e = cb->offset_vector[2 * ms->group + 1];
+    for (size_t i = ann_lower(x, s); i < x->nann && x->ann[i].start == s; i++)
+        if (x->ann[i].end == e && (x->ann[i].classes & ms->classes)) return 0;
+    return 1;
+}
+
+/* ==== Values ==== */
+
+static int ent_cmp(const void *a, const void *b)
+{
+    const struct entity *x = *(const struct entity *const *)a, *y = *(const struct entity *const *)b;
+    return strcmp(x->id, y->id);
+}
+
+static void add_ent(struct value *v, const struct entity *e)
+{
+    if (!e) return;
+    for (int i = 0; i < v->nents; i++)
+        if (v->ents[i] == e) return;
+    if (v->nents < MAX_ENTS) v->ents[v->nents++] = e;
+}
+
+static char *lower_words(const char *s, size_t n)
+{
+    char *out = xmalloc(n + 1);
+    size_t k = 0;
+    int space = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (isspace(c)) {
+            space = k > 0;
+            continue;
+        }
+        if (space) out[k++] = ' ';
+        space = 0;
+        out[k++] = (char)tolower(c);
+    }
+    out[k] = '\0';
+    return out;
+}
+
+static void set_from_expr(struct value *v, const struct nx_expr *e, const char *s)
+{
+    v->set = 1;
+    v->nxflags = e->flags;
+    v->date = e->date;
+    v->lo = e->lo;
+    v->hi = e->hi;
+    v->lo_open = e->lo_open;
+    v->hi_open = e->hi_open;
+    free(v->text);
+    free(v->norm);
+    v->text = xstrndup(s + e->start, e->end - e->start);
+    v->norm = xstrdup(e->value);
+}
+
+/* Does expression e fit a field of type t? */
+static int expr_fits(const struct nx_expr *e, int t)
+{
+    switch (t) {
+    case FT_DATE: return e->kind == NX_DATE;
+    case FT_TIME: return e->kind == NX_TIME || (e->kind == NX_DATE && e->date.tod);
+    case FT_DURATION: return e->kind == NX_DURATION;
+    case FT_NUMBER: return e->kind == NX_NUMBER || e->kind == NX_PERCENT;
+    case FT_ORDINAL: return e->kind == NX_ORDINAL;
+    }
+    return 0;
+}
+
+static const struct entity *actor_of(const struct mention *m, int type)
+{
+    const struct entity *e = m->entity;
+    if (type != FT_PLACE && e->stands_for && e->type != ENT_PERSON) return e->stands_for;
+    return e;
+}
+
+/* Fill v (of field type t) from the annotations inside [s, e) of the sentence. */
+static void fill_from_span(struct extract_ctx *x, struct value *v, int t, const char *sent, size_t s, size_t e,
+                           const struct field_spec *fs)
+{
+    if (t == FT_WORD || t == FT_TEXT) {
+        v->set = 1;
+        free(v->text);
+        free(v->norm);
+        v->text = xstrndup(sent + s, e - s);
+        v->norm = t == FT_WORD ? lower_words(sent + s, e - s) : xstrndup(sent + s, e - s);
+        return;
+    }
+    for (size_t i = ann_lower(x, s); i < x->nann && x->ann[i].start < e; i++) {
+        const struct ann *a = &x->ann[i];
+        if (a->end > e) continue;
+        if (a->mention >= 0 && (t == FT_ENTITIES || t == FT_ENTITY || t == FT_PLACE)) {
+            const struct mention *m = &x->men[a->mention];
+            if (m->kind == MEN_DEMONYM) continue;
+            if (t == FT_PLACE && !(a->classes & AC_PLACE)) continue;
+            if (t == FT_ENTITY && v->nents) continue;
+            add_ent(v, actor_of(m, t));
+            if (m->kind == MEN_GROUP) add_ent(v, m->entity2);
+            v->set = 1;
+            if (!v->text) v->text = xstrndup(sent + a->start, a->end - a->start);
+        } else if (a->expr >= 0 && !v->set && expr_fits(&x->nx[a->expr], t)) {
+            const struct nx_expr *ne = &x->nx[a->expr];
+            set_from_expr(v, ne, sent);
+            if (t == FT_NUMBER && fs) {
+                if (!fs->add_if_other || (ne->flags & NX_OTHER)) {
+                    v->lo += fs->add;
+                    v->hi += fs->add;
+                }
+            }
+        }
+    }
+    if (v->nents > 1) qsort(v->ents, v->nents, sizeof *v->ents, ent_cmp);
+}
+
+/* Clause boundaries: a context field is taken only from the clause of the
+ * match ("since the invasion began last week, but it joined ... on Wednesday"
+ * gives Wednesday to the vote). */
+static const char *const boundaries[] = {";", " but ", " while ", " whereas ", " which ", " although ",
+                                         " though ", " since ", " after ", " before ", " because ",
+                                         " until ", " as well as ", NULL};
+
+static int crosses_boundary(const char *sent, size_t from, size_t to)
+{
+    if (from >= to) return 0;
+    for (const char *const *b = boundaries; *b; b++) {
+        size_t bl = strlen(*b);
+        for (size_t i = from; i + bl <= to; i++)
+            if (strncasecmp(sent + i, *b, bl) == 0) return 1;
+    }
+    return 0;
+}
+
+/* The word just before offset p, compared case-insensitively to w. */
+static int word_before(const char *sent, size_t p, const char *w)
+{
+    while (p > 0 && sent[p - 1] == ' ') p--;
+    size_t wl = strlen(w);
+    if (p < wl || strncasecmp(sent + p - wl, w, wl) != 0) return 0;
+    return p == wl || !isalnum((unsigned char)sent[p - wl - 1]);
+}
+
+/* Take a context field from the sentence: an expression of the type in the
+ * match's clause, nearest to the end of the match; after the match beats
+ * before it. */
+static void fill_context(struct extract_ctx *x, struct value *v, int t, const char *sent, size_t len, size_t ms,
+                         size_t me)
+{
+    const struct nx_expr *best = NULL;
+    const struct mention *bestm = NULL;
+    long bestd = 1 << 30;
+    for (size_t i = 0; i < x->nann; i++) {
+        const struct ann *a = &x->ann[i];
+        long dist, raw;
+        if (a->start >= ms && a->end <= me) {
+            if (crosses_boundary(sent, a->end, me)) continue;
+            raw = 0;
+            dist = (long)(me - a->end) / 2;
+        } else if (a->start >= me) {
+            if (crosses_boundary(sent, me, a->start)) continue;
+            raw = dist = (long)(a->start - me);
+        } else if (a->end <= ms) {
+            if (crosses_boundary(sent, a->end, ms)) continue;
+            raw = (long)(ms - a->end);
+            dist = raw + 20;
+        } else {
+            continue;
+        }
+        if (t == FT_PLACE) {
+            /* only "in Moscow", "at the Kremlin" right after the match */
+            if (a->mention < 0 || !(a->classes & AC_PLACE) || x->men[a->mention].kind != MEN_ENTITY) continue;
+            if (a->start < me || raw > 30) continue;
+            size_t p = a->start;
+            if (word_before(sent, p, "the")) {
+                while (p > 0 && sent[p - 1] == ' ') p--;
+                p -= 3;
+            }
+            if (!word_before(sent, p, "in") && !word_before(sent, p, "at")) continue;
+            if (dist < bestd) {
+                bestd = dist;
+                bestm = &x->men[a->mention];
+            }
+            continue;
+        }
+        if (a->expr < 0 || !expr_fits(&x->nx[a->expr], t)) continue;
+        if (t == FT_DURATION) {
+            /* "a three-hour-long meeting" inside the match, or "for about three hours" */
+            const struct nx_expr *e = &x->nx[a->expr];
+            int inside = a->start >= ms && a->end <= me;
+            if (!inside && !word_before(sent, e->start, "for") && !word_before(sent, e->start, "lasting") &&
+                !word_before(sent, e->start, "lasted"))
+                continue;
+            if (raw > 60) continue;
+        } else if (raw > (t == FT_ORDINAL ? 40 : 60)) {
+            continue;
+        }
+        if (dist < bestd) {
+            bestd = dist;
+            best = &x->nx[a->expr];
+        }
+    }
+    (void)len;
+    if (best) set_from_expr(v, best, sent);
+    if (bestm) {
+        v->set = 1;
+        add_ent(v, bestm->entity);
+        v->text = xstrndup(sent + bestm->start, bestm->end - bestm->start);
+    }
+}
+
+/* ==== Modality, attribution, boilerplate ==== */
+
+/* Run a cue pattern over the sentence; 1 when it matches (span in *s, *e). */
+static int cue_match(struct extract_ctx *x, const struct cue *c, const char *sent, size_t len, size_t from,
+                     size_t *s, size_t *e)
+{
+    x->slots = c->slots;
+    int rc = pcre2_match(c->re, (PCRE2_SPTR)sent, len, from, 0, x->md, x->mctx);
+    if (rc < 0) return 0;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+    *s = ov[0];
+    *e = ov[1];
+    return 1;
+}
+
+static int modality_of(struct extract_ctx *x, const char *sent, size_t len, size_t ms, size_t me)
+{
+    int found[MOD_COUNT] = {0};
+    for (size_t i = 0; i < x->rs->nmodality; i++) {
+        const struct cue *c = &x->rs->modality[i];
+        size_t from = 0, s, e;
+        while (from <= len && cue_match(x, c, sent, len, from, &s, &e)) {
+            int near = c->scope == SCOPE_SENTENCE || (e + 50 >= ms && s <= me);
+            if (near) {
+                found[c->type] = 1;
+                break;
+            }
+            from = e > s ? e : s + 1;
+        }
+    }
+    if (found[MOD_DENIED]) return MOD_DENIED;
+    if (found[MOD_PLANNED]) return MOD_PLANNED;
+    if (found[MOD_HEDGED]) return MOD_HEDGED;
+    return MOD_ASSERTED;
+}
+
+static void attribution_of(struct extract_ctx *x, const char *sent, size_t len, struct claim *c)
+{
+    for (size_t i = 0; i < x->rs->nattribution; i++) {
+        const struct cue *cu = &x->rs->attribution[i];
+        x->slots = cu->slots;
+        int rc = pcre2_match(cu->re, (PCRE2_SPTR)sent, len, 0, 0, x->md, x->mctx);
+        if (rc < 0 || cu->source_group < 0 || cu->source_group >= rc) continue;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+        size_t s = ov[2 * cu->source_group], e = ov[2 * cu->source_group + 1];
+        if (s == PCRE2_UNSET || e <= s) continue;
+        while (e > s && (sent[e - 1] == ' ' || sent[e - 1] == ',')) e--;
+        c->attribution = xstrndup(sent + s, e - s);
+        for (size_t k = ann_lower(x, s); k < x->nann && x->ann[k].start < e; k++)
+            if (x->ann[k].mention >= 0 && x->men[x->ann[k].mention].kind != MEN_GROUP) {
+                const struct mention *m = &x->men[x->ann[k].mention];
+                c->attrib_entity = m->entity;
+                break;
+            }
+        return;
+    }
+}
+
+/* 0: keep; 1: skip this sentence; 2: skip the rest of the document */
+static int boilerplate(struct extract_ctx *x, const char *sent, size_t len)
+{
+    for (size_t i = 0; i < x->rs->nboilerplate; i++) {
+        const struct cue *c = &x->rs->boilerplate[i];
+        size_t s, e;
+        if (cue_match(x, c, sent, len, 0, &s, &e)) return c->scope == SCOPE_REST ? 2 : 1;
+    }
+    return 0;
+}
+
+/* ==== Claims ==== */
+
+static void report_limit(struct extract_ctx *x, const struct document *doc, const struct extractor *ex, size_t off,
+                         int rc, struct diag *d)
+{
+    unsigned line, col;
+    document_position(doc, off, &line, &col);
+    PCRE2_UCHAR msg[128];
+    pcre2_get_error_message(rc, msg, sizeof msg);
+    diag_add(d, DIAG_WARNING, doc->path, line, col, "rule '%s' (%s:%u) gave up on this sentence: %s", ex->id,
+             ex->path, ex->line, (const char *)msg);
+    x->stats.limit_hits++;
+}
+
+/* A claim is usable when its key fields are filled; a set of participants
+ * needs two different parties. */
+static int claim_complete(const struct claim *c)
+{
+    const struct kind_def *k = c->kind;
+    for (int i = 0; i < k->nkey; i++) {
+        const struct value *v = &c->f[k->key[i]];
+        if (!v->set) return 0;
+        if (k->fields[k->key[i]].type == FT_ENTITIES && v->nents < 2) return 0;
+        if ((k->fields[k->key[i]].type == FT_ENTITY || k->fields[k->key[i]].type == FT_PLACE) && !v->nents) return 0;
+    }
+    for (int i = 0; i < k->nfields; i++)
+        if (c->f[i].set && k->fields[i].type == FT_ENTITIES && c->f[i].nents < 2) return 0;
+    return 1;
+}
+
+static int same_key(const struct claim *a, const struct claim *b)
+{
+    if (a->kind != b->kind) return 0;
+    for (int i = 0; i < a->kind->nkey; i++) {
+        const struct value *x = &a->f[a->kind->key[i]], *y = &b->f[b->kind->key[i]];
+        if (x->nents != y->nents) return 0;
+        for (int k = 0; k < x->nents; k++)
+            if (x->ents[k] != y->ents[k]) return 0;
+        if (x->norm && y->norm && strcmp(x->norm, y->norm) != 0) return 0;
+    }
+    return 1;
+}
+
+static size_t run_extractor(struct extract_ctx *x, const struct extractor *ex, const struct document *doc,
+                            uint32_t docidx, size_t soff, const char *sent, size_t len, struct claimset *out,
+                            size_t first_claim, struct diag *d)
+{
+    size_t added = 0, from = 0;
+    if (!ex->re) return 0;
+    x->slots = ex->slots;
+    while (from <= len) {
+        int rc = pcre2_match(ex->re, (PCRE2_SPTR)sent, len, from, 0, x->md, x->mctx);
+        if (rc == PCRE2_ERROR_NOMATCH) break;
+        if (rc < 0) {
+            if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+                rc == PCRE2_ERROR_JIT_STACKLIMIT)
+                report_limit(x, doc, ex, soff, rc, d);
+            break;
+        }
+        x->stats.matches++;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+        size_t ms = ov[0], me = ov[1];
+        /* copy the groups: later cue matches reuse the match data */
+        PCRE2_SIZE groups[256];
+        int ng = rc < 128 ? rc : 128;
+        memcpy(groups, ov, (size_t)ng * 2 * sizeof *ov);
+
+        struct claim c;
+        memset(&c, 0, sizeof c);
+        c.kind = ex->kind;
+        c.rule = ex;
+        for (int i = 0; i < ex->nspecs; i++) {
+            const struct field_spec *fs = &ex->specs[i];
+            int t = ex->kind->fields[fs->field].type;
+            struct value *v = &c.f[fs->field];
+            if (fs->how == FS_LITERAL) {
+                v->set = 1;
+                v->norm = xstrdup(fs->literal);
+                v->text = xstrdup(fs->literal);
+                continue;
+            }
+            for (int g = 0; g < fs->ngroups; g++) {
+                int gi = fs->groups[g];
+                if (gi >= ng || groups[2 * gi] == PCRE2_UNSET) continue;
+                fill_from_span(x, v, t, sent, groups[2 * gi], groups[2 * gi + 1], fs);
+            }
+        }
+        static const int ctx_types[] = {FT_DATE, FT_TIME, FT_PLACE, FT_DURATION, FT_ORDINAL};
+        for (int b = 0; b < 5; b++) {
+            if (!(ex->context & (1u << b))) continue;
+            for (int f = 0; f < ex->kind->nfields; f++)
+                if (ex->kind->fields[f].type == ctx_types[b] && !c.f[f].set) {
+                    fill_context(x, &c.f[f], ctx_types[b], sent, len, ms, me);
+                    break;
+                }
+        }
+        int dup = 0;
+        for (size_t k = first_claim; k < out->n && !dup; k++) {
+            const struct claim *o = &out->v[k];
+            if (o->doc == docidx && o->sent_start == soff && same_key(o, &c) && o->start < soff + me &&
+                soff + ms < o->end)
+                dup = 1;
+        }
+        if (claim_complete(&c) && !dup) {
+            c.modality = ex->modality >= 0 ? ex->modality : modality_of(x, sent, len, ms, me);
+            attribution_of(x, sent, len, &c);
+            c.doc = docidx;
+            c.start = (uint32_t)(soff + ms);
+            c.end = (uint32_t)(soff + me);
+            c.sent_start = (uint32_t)soff;
+            c.sent_end = (uint32_t)(soff + len);
+            document_position(doc, c.start, &c.line, &c.col);
+            c.sentence = xstrndup(sent, len);
+            claimset_add(out, &c);
+            added++;
+        } else {
+            claim_free(&c);
+        }
+        x->slots = ex->slots;
+        from = me > ms ? me : ms + 1;
+        /* step over a UTF-8 continuation byte after an empty match */
+        while (from < len && ((unsigned char)sent[from] & 0xC0) == 0x80) from++;
+    }
+    return added;
+}
+
+/* Lower-cased words of the sentence, for the trigger prefilter. */
+static size_t sentence_words(const char *s, size_t len, char *buf, size_t bufcap, const char **words,
+                             size_t *lens, size_t max)
+{
+    size_t n = 0, k = 0;
+    for (size_t i = 0; i < len && n < max;) {
+        while (i < len && !isalnum((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) i++;
+        size_t st = k;
+        while (i < len && (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80 || s[i] == '-') && k < bufcap) {
+            buf[k++] = (char)tolower((unsigned char)s[i]);
+            i++;
+        }
+        if (k > st) {
+            words[n] = buf + st;
+            lens[n] = k - st;
+            n++;
+        }
+        if (k >= bufcap) break;
+    }
+    return n;
+}
+
+size_t extract_document(struct extract_ctx *x, const struct document *doc, uint32_t docidx, struct claimset *out,
+                        struct diag *d)
+{
+    if (!doc->text) return 0;
+    struct sentence *sv = NULL;
+    size_t ns = sentence_split(doc->text, doc->body, doc->len, &sv);
+    struct mention_ctx mctx;
+    memset(&mctx, 0, sizeof mctx);
+    mctx.has_date = doc->has_date;
+    mctx.date = doc->date;
+    struct nx_ref ref = {doc->has_date, doc->date};
+    size_t first = out->n, added = 0;
+    static __thread char wbuf[MAX_SENTENCE];
+    const char *words[MAX_WORDS];
+    size_t lens[MAX_WORDS];
+    for (size_t i = 0; i < ns; i++) {
+        const char *sent = doc->text + sv[i].start;
+        size_t len = sv[i].end - sv[i].start;
+        if (len > MAX_SENTENCE) len = MAX_SENTENCE;
+        x->stats.sentences++;
+        int bp = boilerplate(x, sent, len);
+        if (bp == 2) {
+            x->stats.boilerplate += ns - i;
+            break;
+        }
+        if (bp == 1) {
+            x->stats.boilerplate++;
+            continue;
+        }
+        size_t nw = sentence_words(sent, len, wbuf, sizeof wbuf, words, lens, MAX_WORDS);
+        memset(x->want, 0, x->nwant * sizeof *x->want);
+        rules_triggered(x->rs, words, lens, nw, x->want);
+        int any = 0;
+        for (size_t w = 0; w < x->nwant; w++) any |= x->want[w] != 0;
+        /* mentions update the coreference context even when nothing fires */
+        x->nmen = lexicon_mentions(x->rs->lex, &mctx, sent, len, x->men, MAX_MENTIONS);
+        if (x->nmen > MAX_MENTIONS) x->nmen = MAX_MENTIONS;
+        if (!any) continue;
+        x->nnx = normalize_scan(sent, len, &ref, x->nx, MAX_EXPRS);
+        if (x->nnx > MAX_EXPRS) x->nnx = MAX_EXPRS;
+        annotate(x);
+        for (size_t e = 0; e < x->rs->nex; e++)
+            if (x->want[e / 64] & (1ull << (e % 64)))
+                added += run_extractor(x, &x->rs->ex[e], doc, docidx, sv[i].start, sent, len, out, first, d);
+    }
+    x->slots = NULL;
+    x->stats.claims += added;
+    free(sv);
+    return added;
+}

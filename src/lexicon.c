@@ -1,0 +1,624 @@
+/* lexicon.c - entities, their names and titles, and finding them in text. */
+#include "lexicon.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "strmap.h"
+#include "xalloc.h"
+
+#define MAX_PHRASE 8   /* tokens in the longest alias or title */
+#define KEY_MAX 512
+
+enum atom_kind { A_NONE, A_NAME, A_DEMONYM, A_TITLE, A_POSS, A_DET, A_OF, A_TWO, A_GROUPWORD, A_AND };
+
+/* What a phrase of the names dictionary can stand for. */
+struct phrase {
+    const struct entity *e;
+    int demonym;          /* the phrase is a demonym of e */
+    struct phrase *next;  /* other readings of the same phrase */
+};
+
+struct title {
+    char *canonical;      /* owned */
+    int plural;
+};
+
+struct lexicon {
+    struct entity **v;
+    size_t n, cap;
+    Pvoid_t ids;          /* id -> entity */
+    Pvoid_t names;        /* exact phrase key -> struct phrase list */
+    Pvoid_t titles;       /* lowercase phrase key -> struct title */
+    Pvoid_t firsts;       /* first token of any names phrase (exact) -> 1 */
+    Pvoid_t tfirsts;      /* first token of any title phrase (lowercase) -> 1 */
+    struct phrase **phrases; size_t nphrases, capphrases;
+    struct title **tv; size_t ntv, captv;
+    int maxtok;
+};
+
+/* ==== Entities ==== */
+
+static const char *type_names[ENT_TYPES] = {"person", "country", "city", "region", "place", "org", "body"};
+
+const char *entity_type_name(int type)
+{
+    return type >= 0 && type < ENT_TYPES ? type_names[type] : "?";
+}
+
+int entity_type_parse(const char *s)
+{
+    for (int i = 0; i < ENT_TYPES; i++)
+        if (strcmp(s, type_names[i]) == 0) return i;
+    if (strcmp(s, "organization") == 0) return ENT_ORG;
+    return -1;
+}
+
+struct lexicon *lexicon_new(void)
+{
+    struct lexicon *lx = xcalloc(1, sizeof *lx);
+    lx->maxtok = 1;
+    return lx;
+}
+
+static void free_strv(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(v[i]);
+    free(v);
+}
+
+static void entity_free(struct entity *e)
+{
+    if (!e) return;
+    free(e->id);
+    free(e->name);
+    free_strv(e->aliases, e->naliases);
+    free_strv(e->demonyms, e->ndemonyms);
+    free_strv(e->titles, e->ntitles);
+    free(e->country_id);
+    free(e->in_id);
+    free(e->stands_for_id);
+    free(e->path);
+    free(e);
+}
+
+void lexicon_free(struct lexicon *lx)
+{
+    if (!lx) return;
+    for (size_t i = 0; i < lx->n; i++) entity_free(lx->v[i]);
+    free(lx->v);
+    for (size_t i = 0; i < lx->nphrases; i++) free(lx->phrases[i]);
+    free(lx->phrases);
+    for (size_t i = 0; i < lx->ntv; i++) {
+        free(lx->tv[i]->canonical);
+        free(lx->tv[i]);
+    }
+    free(lx->tv);
+    strmap_free(&lx->ids);
+    strmap_free(&lx->names);
+    strmap_free(&lx->titles);
+    strmap_free(&lx->firsts);
+    strmap_free(&lx->tfirsts);
+    free(lx);
+}
+
+int lexicon_add(struct lexicon *lx, struct entity *e, struct diag *d)
+{
+    void **slot = strmap_slot(&lx->ids, e->id);
+    if (*slot) {
+        const struct entity *old = *slot;
+        diag_add(d, DIAG_ERROR, e->path, e->line, e->col, "entity '%s' is already defined at %s:%u:%u",
+                 e->id, old->path, old->line, old->col);
+        entity_free(e);
+        return -1;
+    }
+    *slot = e;
+    e->index = (uint32_t)lx->n;
+    XGROW(lx->v, lx->cap, lx->n + 1);
+    lx->v[lx->n++] = e;
+    return 0;
+}
+
+size_t lexicon_count(const struct lexicon *lx) { return lx->n; }
+const struct entity *lexicon_at(const struct lexicon *lx, size_t i) { return i < lx->n ? lx->v[i] : NULL; }
+const struct entity *lexicon_get(const struct lexicon *lx, const char *id) { return strmap_get(lx->ids, id); }
+
+const struct entity *entity_country(const struct entity *e)
+{
+    for (int guard = 0; e && guard < 16; guard++) {
+        if (e->type == ENT_COUNTRY) return e;
+        if (e->country) return e->country;
+        e = e->stands_for ? e->stands_for : e->in;
+    }
+    return NULL;
+}
+
+int entity_contains(const struct entity *a, const struct entity *b)
+{
+    if (!a || !b) return 0;
+    for (int guard = 0; b && guard < 16; guard++) {
+        if (a == b) return 1;
+        b = b->in ? b->in : b->country;
+    }
+    return 0;
+}
+
+/* ==== Tokens ==== */
+
+struct tok {
+    uint32_t start, end;
+};
+
+static int is_word_byte(unsigned char c)
+{
+    return isalnum(c) || c >= 0x80;
+}
+
+/* Curly quotes and dashes are punctuation even though they are non-ASCII. */
+static size_t punct_len(const unsigned char *s, size_t n)
+{
+    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] >= 0x90 && s[2] <= 0x9F)) return 3;
+    if (n >= 2 && s[0] == 0xC2 && (s[1] == 0xAB || s[1] == 0xBB || s[1] == 0xA0)) return 2;
+    return 0;
+}
+
+static int is_apostrophe(const unsigned char *s, size_t n, size_t *len)
+{
+    if (n >= 1 && s[0] == '\'') {
+        *len = 1;
+        return 1;
+    }
+    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x99) {
+        *len = 3;
+        return 1;
+    }
+    return 0;
+}
+
+/* Split into word tokens, "-" tokens and possessive "'s" tokens. */
+static size_t tokenize(const char *text, size_t len, struct tok **out, size_t *cap)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t n = 0, i = 0;
+    while (i < len) {
+        size_t al;
+        if (is_apostrophe(s + i, len - i, &al) && i + al < len && (s[i + al] == 's' || s[i + al] == 'S') &&
+            (i + al + 1 >= len || !is_word_byte(s[i + al + 1])) && n && (*out)[n - 1].end == i) {
+            XGROW(*out, *cap, n + 1);
+            (*out)[n++] = (struct tok){(uint32_t)i, (uint32_t)(i + al + 1)};
+            i += al + 1;
+            continue;
+        }
+        if (s[i] == '-' && n && (*out)[n - 1].end == i && i + 1 < len && is_word_byte(s[i + 1])) {
+            XGROW(*out, *cap, n + 1);
+            (*out)[n++] = (struct tok){(uint32_t)i, (uint32_t)(i + 1)};
+            i++;
+            continue;
+        }
+        if (!is_word_byte(s[i]) || punct_len(s + i, len - i)) {
+            size_t p = punct_len(s + i, len - i);
+            i += p ? p : 1;
+            continue;
+        }
+        size_t st = i;
+        int dotted = 0;
+        while (i < len) {
+            if (punct_len(s + i, len - i)) break;
+            if (is_word_byte(s[i])) {
+                i++;
+                continue;
+            }
+            if (s[i] == '.' && i + 1 < len && isalpha(s[i + 1]) && i > st && isupper(s[i - 1])) {
+                dotted = 1; /* U.N., U.S. */
+                i++;
+                continue;
+            }
+            if (s[i] == '.' && dotted) {
+                i++;
+                break;
+            }
+            size_t a;
+            if (is_apostrophe(s + i, len - i, &a) && i + a < len && is_word_byte(s[i + a]) &&
+                !((s[i + a] == 's' || s[i + a] == 'S') && (i + a + 1 >= len || !is_word_byte(s[i + a + 1])))) {
+                i += a; /* O'Brien, but not the possessive */
+                continue;
+            }
+            break;
+        }
+        XGROW(*out, *cap, n + 1);
+        (*out)[n++] = (struct tok){(uint32_t)st, (uint32_t)i};
+    }
+    return n;
+}
+
+/* Append token t of text to key, curly apostrophes made straight; lower-cases
+ * ASCII when fold.  Returns -1 when the key would overflow. */
+static int key_add(char *key, size_t *kl, const char *text, struct tok t, int fold)
+{
+    size_t need = (t.end - t.start) + 2;
+    if (*kl + need >= KEY_MAX) return -1;
+    if (*kl) key[(*kl)++] = ' ';
+    for (uint32_t i = t.start; i < t.end; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == 0xE2 && i + 2 < t.end && (unsigned char)text[i + 1] == 0x80 && (unsigned char)text[i + 2] == 0x99) {
+            key[(*kl)++] = '\'';
+            i += 2;
+            continue;
+        }
+        key[(*kl)++] = (char)(fold ? tolower(c) : c);
+    }
+    key[*kl] = '\0';
+    return 0;
+}
+
+/* Normalized dictionary key of a phrase written in the lexicon. */
+static int phrase_key(const char *phrase, int fold, char key[KEY_MAX], int *ntok)
+{
+    struct tok *t = NULL;
+    size_t cap = 0, n = tokenize(phrase, strlen(phrase), &t, &cap);
+    size_t kl = 0;
+    key[0] = '\0';
+    int rc = n ? 0 : -1;
+    for (size_t i = 0; i < n && rc == 0; i++) rc = key_add(key, &kl, phrase, t[i], fold);
+    free(t);
+    *ntok = (int)n;
+    return rc;
+}
+
+/* ==== Building the dictionaries ==== */
+
+static void first_token(Pvoid_t *firsts, const char *key)
+{
+    char tmp[KEY_MAX];
+    size_t i = 0;
+    while (key[i] && key[i] != ' ' && i + 1 < sizeof tmp) {
+        tmp[i] = key[i];
+        i++;
+    }
+    tmp[i] = '\0';
+    *strmap_slot(firsts, tmp) = (void *)1;
+}
+
+static void add_phrase(struct lexicon *lx, const char *text, const struct entity *e, int demonym)
+{
+    char key[KEY_MAX];
+    /* "the Kremlin": the article is not part of the name */
+    if (strncasecmp(text, "the ", 4) == 0) text += 4;
+    int ntok;
+    if (phrase_key(text, 0, key, &ntok) < 0) return;
+    if (ntok > MAX_PHRASE) return;
+    if (ntok > lx->maxtok) lx->maxtok = ntok;
+    void **slot = strmap_slot(&lx->names, key);
+    for (struct phrase *p = *slot; p; p = p->next)
+        if (p->e == e && p->demonym == demonym) return;
+    struct phrase *p = xcalloc(1, sizeof *p);
+    p->e = e;
+    p->demonym = demonym;
+    /* keep the list in definition order: append */
+    struct phrase **tail = (struct phrase **)slot;
+    while (*tail) tail = &(*tail)->next;
+    *tail = p;
+    XGROW(lx->phrases, lx->capphrases, lx->nphrases + 1);
+    lx->phrases[lx->nphrases++] = p;
+    first_token(&lx->firsts, key);
+}
+
+void lexicon_add_title(struct lexicon *lx, const char *form, const char *canonical)
+{
+    char key[KEY_MAX];
+    int ntok;
+    if (phrase_key(form, 1, key, &ntok) < 0 || ntok > MAX_PHRASE) return;
+    if (ntok > lx->maxtok) lx->maxtok = ntok;
+    void **slot = strmap_slot(&lx->titles, key);
+    if (*slot) return;
+    struct title *t = xcalloc(1, sizeof *t);
+    t->canonical = xstrdup(canonical);
+    size_t fl = strlen(form);
+    t->plural = fl > 1 && form[fl - 1] == 's' && strcmp(form, canonical) != 0 &&
+                strncmp(form, canonical, fl - 1) == 0;
+    *slot = t;
+    XGROW(lx->tv, lx->captv, lx->ntv + 1);
+    lx->tv[lx->ntv++] = t;
+    first_token(&lx->tfirsts, key);
+}
+
+static int resolve_ref(struct lexicon *lx, struct entity *e, const char *id, const char *what,
+                       const struct entity **out, struct diag *d)
+{
+    if (!id) return 0;
+    const struct entity *r = lexicon_get(lx, id);
+    if (!r) {
+        diag_add(d, DIAG_ERROR, e->path, e->line, e->col, "entity '%s': unknown %s '%s'", e->id, what, id);
+        return -1;
+    }
+    *out = r;
+    return 0;
+}
+
+int lexicon_finish(struct lexicon *lx, struct diag *d)
+{
+    int rc = 0;
+    for (size_t i = 0; i < lx->n; i++) {
+        struct entity *e = lx->v[i];
+        rc |= resolve_ref(lx, e, e->country_id, "country", &e->country, d);
+        rc |= resolve_ref(lx, e, e->in_id, "place (in)", &e->in, d);
+        rc |= resolve_ref(lx, e, e->stands_for_id, "stands_for", &e->stands_for, d);
+    }
+    /* a containment cycle would loop the walkers: reject it */
+    for (size_t i = 0; i < lx->n; i++) {
+        const struct entity *p = lx->v[i]->in;
+        for (int k = 0; p && k < 16; k++) p = p->in;
+        if (p) {
+            diag_add(d, DIAG_ERROR, lx->v[i]->path, lx->v[i]->line, lx->v[i]->col,
+                     "entity '%s': places nest in a cycle (or deeper than 16)", lx->v[i]->id);
+            rc = -1;
+        }
+    }
+    for (size_t i = 0; i < lx->n; i++) {
+        struct entity *e = lx->v[i];
+        add_phrase(lx, e->name, e, 0);
+        for (size_t k = 0; k < e->naliases; k++) add_phrase(lx, e->aliases[k], e, 0);
+        for (size_t k = 0; k < e->ndemonyms; k++) add_phrase(lx, e->demonyms[k], e, 1);
+        for (size_t k = 0; k < e->ntitles; k++) lexicon_add_title(lx, e->titles[k], e->titles[k]);
+    }
+    return rc ? -1 : 0;
+}
+
+/* ==== Finding mentions ==== */
+
+struct atom {
+    int kind;
+    uint32_t start, end;   /* byte span */
+    int ntok;              /* tokens consumed */
+    const struct phrase *ph;
+    const struct title *ti;
+};
+
+static int word_is(const char *text, struct tok t, const char *w)
+{
+    size_t n = t.end - t.start;
+    return strlen(w) == n && strncasecmp(text + t.start, w, n) == 0;
+}
+
+static void atom_at(const struct lexicon *lx, const char *text, const struct tok *t, size_t nt, size_t i,
+                    struct atom *a)
+{
+    char key[KEY_MAX];
+    memset(a, 0, sizeof *a);
+    a->start = t[i].start;
+    a->end = t[i].end;
+    a->ntok = 1;
+    /* names: longest first */
+    size_t kl = 0;
+    char first[KEY_MAX];
+    size_t fl = 0;
+    if (key_add(first, &fl, text, t[i], 0) == 0 && strmap_get(lx->firsts, first)) {
+        int best = 0;
+        const struct phrase *bp = NULL;
+        kl = 0;
+        for (size_t k = 0; k < (size_t)lx->maxtok && i + k < nt; k++) {
+            if (k && t[i + k].start > t[i + k - 1].end + 3) break; /* across punctuation */
+            if (key_add(key, &kl, text, t[i + k], 0) < 0) break;
+            const struct phrase *p = strmap_get(lx->names, key);
+            if (p) {
+                best = (int)k + 1;
+                bp = p;
+            }
+        }
+        if (bp) {
+            a->kind = bp->demonym && !bp->next ? A_DEMONYM : A_NAME;
+            if (bp->demonym && bp->next) a->kind = A_NAME;
+            a->ph = bp;
+            a->ntok = best;
+            a->end = t[i + (size_t)best - 1].end;
+        }
+    }
+    /* titles, case-insensitive: a longer title beats a shorter name */
+    fl = 0;
+    if (key_add(first, &fl, text, t[i], 1) == 0 && strmap_get(lx->tfirsts, first)) {
+        kl = 0;
+        int best = 0;
+        const struct title *bt = NULL;
+        for (size_t k = 0; k < (size_t)lx->maxtok && i + k < nt; k++) {
+            if (k && t[i + k].start > t[i + k - 1].end + 3) break;
+            if (key_add(key, &kl, text, t[i + k], 1) < 0) break;
+            const struct title *ti = strmap_get(lx->titles, key);
+            if (ti) {
+                best = (int)k + 1;
+                bt = ti;
+            }
+        }
+        if (bt && best > (a->kind ? a->ntok : 0)) {
+            a->kind = A_TITLE;
+            a->ti = bt;
+            a->ph = NULL;
+            a->ntok = best;
+            a->end = t[i + (size_t)best - 1].end;
+        }
+    }
+    if (a->kind) return;
+    if (t[i].end - t[i].start >= 2 && (text[t[i].start] == '\'' || (unsigned char)text[t[i].start] == 0xE2))
+        a->kind = A_POSS;
+    else if (word_is(text, t[i], "the") || word_is(text, t[i], "his") || word_is(text, t[i], "her") ||
+             word_is(text, t[i], "their") || word_is(text, t[i], "its"))
+        a->kind = A_DET;
+    else if (word_is(text, t[i], "of"))
+        a->kind = A_OF;
+    else if (word_is(text, t[i], "and"))
+        a->kind = A_AND;
+    else if (word_is(text, t[i], "two") || word_is(text, t[i], "both"))
+        a->kind = A_TWO;
+    else if (word_is(text, t[i], "leaders") || word_is(text, t[i], "duo") || word_is(text, t[i], "pair") ||
+             word_is(text, t[i], "men"))
+        a->kind = A_GROUPWORD;
+}
+
+static const struct entity *name_of_type(const struct phrase *p, int type)
+{
+    for (; p; p = p->next)
+        if (!p->demonym && p->e->type == type) return p->e;
+    return NULL;
+}
+
+static const struct entity *country_of_atom(const struct atom *a)
+{
+    if (!a->ph) return NULL;
+    for (const struct phrase *p = a->ph; p; p = p->next)
+        if (p->e->type == ENT_COUNTRY) return p->e;
+    return NULL;
+}
+
+static int holds_title(const struct entity *e, const char *title)
+{
+    for (size_t k = 0; k < e->ntitles; k++)
+        if (strcasecmp(e->titles[k], title) == 0) return 1;
+    return 0;
+}
+
+static int valid_at(const struct entity *e, const struct mention_ctx *ctx)
+{
+    if (!ctx->has_date) return 1;
+    if (e->has_from && ctx->date < e->from) return 0;
+    if (e->has_until && ctx->date > e->until) return 0;
+    return 1;
+}
+
+/* The one person of country c holding title t (at the document's date). */
+static const struct entity *role_holder(const struct lexicon *lx, const struct mention_ctx *ctx,
+                                        const struct entity *c, const char *title)
+{
+    const struct entity *found = NULL;
+    for (size_t i = 0; i < lx->n; i++) {
+        const struct entity *e = lx->v[i];
+        if (e->type != ENT_PERSON || e->country != c || !holds_title(e, title) || !valid_at(e, ctx)) continue;
+        if (found) return NULL; /* ambiguous */
+        found = e;
+    }
+    return found;
+}
+
+static void remember(struct mention_ctx *ctx, const struct entity *e)
+{
+    if (!e || e->type != ENT_PERSON) return;
+    int k = 0;
+    while (k < 3 && ctx->recent[k] && ctx->recent[k] != e) k++;
+    for (; k > 0; k--) ctx->recent[k] = ctx->recent[k - 1];
+    ctx->recent[0] = e;
+}
+
+static size_t emit(struct mention *out, size_t n, size_t max, uint32_t s, uint32_t e, int kind,
+                   const struct entity *a, const struct entity *b)
+{
+    if (n < max) out[n] = (struct mention){s, e, kind, a, b};
+    return n + 1;
+}
+
+size_t lexicon_mentions(const struct lexicon *lx, struct mention_ctx *ctx, const char *text, size_t len,
+                        struct mention *out, size_t max)
+{
+    struct tok tbuf[256], *t = tbuf;
+    size_t cap = 0;
+    struct tok *heap = NULL;
+    size_t nt = tokenize(text, len, &heap, &cap);
+    t = heap;
+    (void)tbuf;
+    struct atom *at = xcalloc(nt ? nt : 1, sizeof *at);
+    for (size_t i = 0; i < nt; i++) atom_at(lx, text, t, nt, i, &at[i]);
+
+    size_t n = 0;
+    size_t i = 0;
+    while (i < nt) {
+        struct atom *a = &at[i];
+        size_t j = i;
+        uint32_t start = a->start;
+        /* "the two leaders", "both leaders", "the two" */
+        if ((a->kind == A_DET && j + 1 < nt && at[j + 1].kind == A_TWO) || (a->kind == A_TWO && word_is(text, t[i], "both"))) {
+            size_t k = a->kind == A_DET ? j + 2 : j + 1;
+            uint32_t end = at[k - 1].end;
+            if (k < nt && (at[k].kind == A_GROUPWORD || (at[k].kind == A_TITLE && at[k].ti->plural))) {
+                end = at[k].end;
+                k++;
+            } else if (a->kind == A_TWO) {
+                i++;
+                continue;
+            }
+            if (ctx->recent[0] && ctx->recent[1]) {
+                n = emit(out, n, max, start, end, MEN_GROUP, ctx->recent[0], ctx->recent[1]);
+                i = k;
+                continue;
+            }
+            i = k;
+            continue;
+        }
+        if (a->kind == A_DET) j++;
+        /* [country|demonym] ['s] TITLE [person] */
+        const struct entity *country = NULL;
+        size_t k = j;
+        if (k < nt && (at[k].kind == A_DEMONYM || (at[k].kind == A_NAME && country_of_atom(&at[k])))) {
+            country = at[k].kind == A_DEMONYM ? at[k].ph->e : country_of_atom(&at[k]);
+            k += (size_t)at[k].ntok;
+            if (k < nt && at[k].kind == A_POSS) k++;
+        }
+        if (k < nt && at[k].kind == A_TITLE) {
+            const struct title *ti = at[k].ti;
+            size_t after = k + (size_t)at[k].ntok;
+            const struct entity *person = after < nt && at[after].kind == A_NAME ? name_of_type(at[after].ph, ENT_PERSON) : NULL;
+            if (person) {
+                /* "Israeli Prime Minister Naftali Bennett": one mention */
+                uint32_t s0 = (country || at[i].kind != A_DET) ? at[j].start : at[k].start;
+                n = emit(out, n, max, s0, at[after].end, MEN_ENTITY, person, NULL);
+                remember(ctx, person);
+                i = after + (size_t)at[after].ntok;
+                continue;
+            }
+            if (!country && after + 1 < nt && at[after].kind == A_OF && at[after + 1].kind == A_NAME) {
+                country = country_of_atom(&at[after + 1]);
+                if (country) after += 1 + (size_t)at[after + 1].ntok;
+            }
+            if (country) {
+                const struct entity *p = role_holder(lx, ctx, country, ti->canonical);
+                if (p) {
+                    n = emit(out, n, max, at[j].start, at[after - 1].end, MEN_ROLE, p, NULL);
+                    remember(ctx, p);
+                }
+                i = after;
+                continue;
+            }
+        }
+        /* "Ukraine's Zelenskyy" */
+        if (country && k > j && at[k - 1].kind == A_POSS && k < nt && at[k].kind == A_NAME) {
+            const struct entity *person = name_of_type(at[k].ph, ENT_PERSON);
+            if (person) {
+                n = emit(out, n, max, at[j].start, at[k].end, MEN_ENTITY, person, NULL);
+                remember(ctx, person);
+                i = k + (size_t)at[k].ntok;
+                continue;
+            }
+        }
+        if (a->kind == A_NAME) {
+            const struct phrase *p = a->ph;
+            const struct entity *e = p->e;
+            /* prefer a non-demonym reading */
+            for (const struct phrase *q = p; q; q = q->next)
+                if (!q->demonym) {
+                    e = q->e;
+                    break;
+                }
+            n = emit(out, n, max, a->start, a->end, MEN_ENTITY, e, NULL);
+            remember(ctx, e);
+            i += (size_t)a->ntok;
+            continue;
+        }
+        if (a->kind == A_DEMONYM) {
+            n = emit(out, n, max, a->start, a->end, MEN_DEMONYM, a->ph->e, NULL);
+            i += (size_t)a->ntok;
+            continue;
+        }
+        i += a->ntok > 0 ? (size_t)a->ntok : 1;
+    }
+    free(at);
+    free(heap);
+    return n;
+}

@@ -1,0 +1,121 @@
+/* normalize.h - find temporal and numeric expressions in text and normalize them.
+ *
+ * normalize_scan reads one piece of text (a sentence, usually) and reports every
+ * date, date range, time of day, duration, number, ordinal and percent in it,
+ * with its byte span and a normalized value.  Dates are resolved against a
+ * reference (publication) date when one is given; the tense of the text around
+ * an expression decides whether a bare "Wednesday" looks back (past verb: the
+ * latest Wednesday on or before the reference) or forward ("will", "next",
+ * "scheduled for", "plans to").  Without a reference date nothing relative is
+ * resolved: what is known (the weekday, the month, the day) is kept and the
+ * expression is not NX_ANCHORED.
+ *
+ * Thread safety: call normalize_init() once before any thread scans;
+ * normalize_scan is then reentrant (no shared mutable state). */
+#ifndef CC_NORMALIZE_H
+#define CC_NORMALIZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum nx_kind {
+    NX_DATE = 1,   /* a day, week, month, year, decade, or a range of days */
+    NX_TIME,       /* a time of day: "around noon", "evening", "3 p.m." */
+    NX_DURATION,   /* "three-hour-long", "for about three hours", "two days" */
+    NX_NUMBER,     /* cardinal: "141", "one hundred and forty", "1.5 million" */
+    NX_ORDINAL,    /* "second", "3rd", "the first" */
+    NX_PERCENT,    /* "12%", "twelve per cent" */
+};
+
+enum nx_gran {
+    NX_GRAN_NONE = 0,
+    NX_GRAN_DAY,
+    NX_GRAN_WEEK,
+    NX_GRAN_MONTH,
+    NX_GRAN_QUARTER,
+    NX_GRAN_YEAR,
+    NX_GRAN_DECADE,
+    NX_GRAN_CENTURY,
+};
+
+enum nx_tod {
+    NX_TOD_NONE = 0,
+    NX_TOD_MORNING,
+    NX_TOD_NOON,
+    NX_TOD_AFTERNOON,
+    NX_TOD_EVENING,
+    NX_TOD_NIGHT,
+    NX_TOD_MIDNIGHT,
+};
+
+/* flags */
+#define NX_ANCHORED 0x0001u /* date: lo..hi are real calendar days */
+#define NX_RANGE    0x0002u /* an explicit range: "from 4 to 22 January", "between X and Y" */
+#define NX_FUTURE   0x0004u /* resolved forward: a plan or "next" */
+#define NX_RELATIVE 0x0008u /* the value depended on the reference date */
+#define NX_APPROX   0x0010u /* hedged: "about", "nearly", "more than", "some", "at least" */
+#define NX_OPEN     0x0020u /* date: open-ended ("since December 2021") */
+#define NX_OTHER    0x0040u /* number followed by "other": "140 other nations" */
+#define NX_WORDS    0x0080u /* number written in words */
+
+/* What is known of a date.  When NX_ANCHORED is set, lo..hi (inclusive day
+ * numbers, see calendar.h) are the days the expression covers: one day for
+ * "Wednesday", seven for "last week", a month for "in January".  The other
+ * fields keep what the text itself said, anchored or not: an undated
+ * "Wednesday" has weekday 3 and no days. */
+struct nx_date {
+    int32_t lo, hi;  /* inclusive day numbers when NX_ANCHORED */
+    int16_t year;    /* year named or resolved, 0 unknown */
+    int8_t month;    /* 1..12, 0 unknown */
+    int8_t mday;     /* 1..31, 0 unknown */
+    int8_t weekday;  /* 1 = Monday .. 7 = Sunday, 0 unknown */
+    uint8_t gran;    /* enum nx_gran */
+    uint8_t tod;     /* enum nx_tod: "Wednesday evening" */
+};
+
+struct nx_expr {
+    uint8_t kind;        /* enum nx_kind */
+    uint16_t flags;      /* NX_* */
+    uint32_t start, end; /* byte span [start, end) in the scanned text */
+    /* NX_NUMBER, NX_ORDINAL, NX_PERCENT: the interval of values meant, lo == hi
+     * when exact; "more than 1.5 million" is (1500000, +inf) with lo_open,
+     * "nearly 2 million" is [1.8e6, 2e6), "about one million" [0.9e6, 1.1e6].
+     * NX_DURATION: seconds.  NX_TIME: minutes after midnight. */
+    double lo, hi;
+    uint8_t lo_open, hi_open; /* interval ends excluded */
+    struct nx_date date;      /* NX_DATE; NX_TIME keeps tod here */
+    /* Canonical text: TIMEX3 for dates ("2022-03-02", "2022-W08", "2022-03",
+     * "2021", "199X", "XXXX-WXX-3" for an unanchored Wednesday, "XXXX-01" for an
+     * unanchored January), ISO 8601 for durations ("PT3H"), "T12:00" or "TEV"
+     * for times, the number for numbers ("141", "1500000", "0.5"). */
+    char value[48];
+};
+
+/* Reference for relative expressions: has_date 0 means none is known. */
+struct nx_ref {
+    int has_date;
+    int32_t date; /* day number of the publication date */
+};
+
+/* Prepare shared tables (compiles patterns, if any).  Idempotent; returns 0,
+ * or -1 if a pattern failed to compile (a bug). */
+int normalize_init(void);
+void normalize_fini(void);
+
+/* Scan text[0..len) and write up to max expressions into out, in text order,
+ * non-overlapping (the longest reading wins).  Returns how many were found,
+ * which may exceed max (only max were written).  text need not be valid UTF-8
+ * nor NUL-terminated.  ref may be NULL (no reference date). */
+size_t normalize_scan(const char *text, size_t len, const struct nx_ref *ref,
+                      struct nx_expr *out, size_t max);
+
+/* Name of a kind ("date", "time", "duration", "number", "ordinal", "percent")
+ * and of a granularity ("day", "week", ...). */
+const char *nx_kind_name(int kind);
+const char *nx_gran_name(int gran);
+/* Name of a time of day ("morning", "noon", ..., "none") and of a weekday
+ * (1 = "Monday" .. 7 = "Sunday", "" otherwise).  Static strings. */
+const char *nx_tod_name(int tod);
+const char *nx_weekday_name(int wd);
+
+#endif

@@ -1,0 +1,213 @@
+/* rules.h - the rule set: claim kinds, extractors, consistency checks, cues
+ * for modality and attribution, boilerplate, and the entity lexicon, all
+ * loaded from YAML files (rules/ in the source tree, or the copy embedded in
+ * the binary).
+ *
+ * A rule set is built by rules_load_* calls followed by rules_compile; after
+ * that it is read-only and shared by all threads.  Everything it points to is
+ * owned by it and freed by rules_free. */
+#ifndef CC_RULES_H
+#define CC_RULES_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "lexicon.h"
+
+/* ==== Claim kinds ==== */
+
+enum field_type {
+    FT_ENTITIES, /* a set of actors: participants */
+    FT_ENTITY,   /* one actor or body */
+    FT_PLACE,    /* a place, compared by containment */
+    FT_DATE,
+    FT_TIME,
+    FT_DURATION,
+    FT_NUMBER,
+    FT_ORDINAL,
+    FT_WORD,     /* a word from a closed vocabulary, lower-cased: "phone", "for" */
+    FT_TEXT,     /* free text, kept as written */
+    FT_TYPES
+};
+
+struct field_def {
+    char *name;
+    int type; /* enum field_type */
+};
+
+#define MAX_FIELDS 12
+
+struct kind_def {
+    char *name;
+    struct field_def fields[MAX_FIELDS];
+    int nfields;
+    int key[4], nkey;   /* fields that say what the claim is about */
+    int value;          /* the field that is the claim's value, -1 if none */
+    char *path;
+    unsigned line, col;
+};
+
+/* ==== Extractors ==== */
+
+/* Classes of annotation a macro such as {PERSON} accepts. */
+enum ann_class {
+    AC_PERSON = 1u << 0,
+    AC_COUNTRY = 1u << 1,
+    AC_GOV = 1u << 2,     /* a government by its seat: Jerusalem, the Kremlin, Kyiv */
+    AC_PLACE = 1u << 3,   /* country, city, region, place */
+    AC_ORG = 1u << 4,
+    AC_BODY = 1u << 5,
+    AC_NATIONALITY = 1u << 6, /* a demonym: "Israeli" */
+    AC_DATE = 1u << 7,
+    AC_TIME = 1u << 8,
+    AC_DURATION = 1u << 9,
+    AC_NUMBER = 1u << 10,
+    AC_ORDINAL = 1u << 11,
+    AC_PERCENT = 1u << 12,
+    AC_GROUP = 1u << 13,  /* "the two leaders" */
+};
+
+enum field_source { FS_GROUPS, FS_LITERAL };
+
+struct field_spec {
+    int field;          /* index into the kind's fields */
+    int how;            /* enum field_source */
+    int groups[4];      /* capture group numbers */
+    int ngroups;
+    char *literal;      /* FS_LITERAL */
+    double add;         /* added to a number ("140 other nations": add 1 when flagged) */
+    int add_if_other;   /* add only when the number was followed by "other" */
+};
+
+/* One macro use inside a compiled pattern: the callout checks that the
+ * capture group spans exactly one annotation of the classes. */
+struct macro_slot {
+    int group;
+    unsigned classes;
+};
+
+#define CONTEXT_DATE (1u << 0)
+#define CONTEXT_TIME (1u << 1)
+#define CONTEXT_PLACE (1u << 2)
+#define CONTEXT_DURATION (1u << 3)
+#define CONTEXT_ORDINAL (1u << 4)
+
+enum modality { MOD_ASSERTED, MOD_HEDGED, MOD_PLANNED, MOD_DENIED, MOD_COUNT };
+
+struct extractor {
+    char *id;
+    const struct kind_def *kind;
+    char *source;          /* the pattern as written */
+    char *expanded;        /* after macro expansion */
+    pcre2_code *re;
+    struct macro_slot slots[64];
+    int nslots;
+    struct field_spec specs[MAX_FIELDS];
+    int nspecs;
+    unsigned context;      /* CONTEXT_* fields to take from the sentence */
+    int modality;          /* forced modality, or -1 */
+    char **triggers;       /* lower-case words; the sentence must have one (none: always run) */
+    size_t ntriggers;
+    char *path;
+    unsigned line, col;
+    uint32_t index;
+    void *pattern_node;    /* while loading: the YAML node of the pattern */
+    void *fields_node;
+    size_t pending;        /* while loading: which file */
+};
+
+/* ==== Checks ==== */
+
+enum comparator {
+    CMP_EXACT,     /* equal words, texts or entities */
+    CMP_INTERVAL,  /* numbers, durations: intervals overlap */
+    CMP_DATE,      /* dates: overlap at their granularity; weekdays agree */
+    CMP_PLACE,     /* places: one contains the other */
+    CMP_ENTITY,    /* entity or role equality */
+    CMP_ORDINAL,   /* an ordinal against the timeline of the same key */
+    CMP_COUNT_
+};
+
+struct check {
+    char *id;
+    const struct kind_def *kind;
+    int key[4], nkey;    /* group claims by these fields */
+    int event[4], nevent; /* fields that tell events apart (dates) */
+    int compare;         /* field compared */
+    int comparator;      /* enum comparator */
+    int severity;        /* enum diag_level */
+    char *message;       /* template: {kind} {field} {value} {other} {key} */
+    char *path;
+    unsigned line, col;
+    void *node;          /* while loading: its YAML */
+    size_t pending;
+};
+
+/* ==== Cues: modality, attribution, boilerplate ==== */
+
+enum cue_scope { SCOPE_NEAR, SCOPE_SENTENCE, SCOPE_REST };
+
+struct cue {
+    char *id;
+    int type;        /* modality for modality cues */
+    int scope;       /* enum cue_scope */
+    pcre2_code *re;
+    int source_group; /* attribution: the group naming the source, or -1 */
+    struct macro_slot slots[16];
+    int nslots;
+    char *path;
+    unsigned line, col;
+    char *source;         /* the pattern as written */
+    void *pattern_node;   /* while loading */
+    size_t pending;
+};
+
+struct ruleset {
+    struct lexicon *lex;
+    struct kind_def *kinds;
+    size_t nkinds, capkinds;
+    struct extractor *ex;
+    size_t nex, capex;
+    struct check *checks;
+    size_t nchecks, capchecks;
+    struct cue *modality, *attribution, *boilerplate;
+    size_t nmodality, nattribution, nboilerplate;
+    size_t capmodality, capattribution, capboilerplate;
+    void *macros;        /* Judy: name -> struct macro_def */
+    void *triggers;      /* Judy: lower-case word -> trigger list */
+    size_t nfiles;
+    /* the YAML of every file stays loaded until rules_compile is done */
+    struct pending *pending;
+    size_t npending, cappending;
+};
+
+struct ruleset *rules_new(void);
+void rules_free(struct ruleset *rs);
+
+/* Load one rule file (text borrowed only during the call... and until
+ * rules_compile: keep it alive).  Errors go to d as path:line:col.  Returns
+ * 0 or -1. */
+int rules_load_text(struct ruleset *rs, const char *path, const char *text, size_t len, struct diag *d);
+/* Load every *.yml under dir (sorted, recursively).  Returns 0 or -1. */
+int rules_load_dir(struct ruleset *rs, const char *dir, struct diag *d);
+/* Load the rules compiled into the binary. */
+int rules_load_embedded(struct ruleset *rs, struct diag *d);
+/* Resolve names, expand macros and compile every pattern (with JIT).  After
+ * this the rule set is read-only.  Returns 0, or -1 with errors in d. */
+int rules_compile(struct ruleset *rs, struct diag *d);
+
+const struct kind_def *rules_kind(const struct ruleset *rs, const char *name);
+int kind_field(const struct kind_def *k, const char *name);
+const char *field_type_name(int type);
+const char *modality_name(int m);
+const char *comparator_name(int c);
+
+/* Extractors worth running on a sentence whose lower-cased words are given:
+ * sets bits in want (one per extractor index; want holds (nex+63)/64 words). */
+void rules_triggered(const struct ruleset *rs, const char *const *words, const size_t *lens, size_t n,
+                     uint64_t *want);
+
+#endif
