@@ -109,8 +109,51 @@ static void interval_text(struct buf *b, const struct value *v, const char *unit
     if (unit) buf_puts(b, unit);
 }
 
+/* "PT3H" -> "3 hours", "P1W" -> "1 week"; 0 when the text is not that simple. */
+static int iso_duration_words(struct buf *b, const char *iso)
+{
+    static const struct {
+        char unit;
+        int time;
+        const char *word;
+    } units[] = {{'Y', 0, "year"}, {'M', 0, "month"}, {'W', 0, "week"}, {'D', 0, "day"},
+                 {'H', 1, "hour"}, {'M', 1, "minute"}, {'S', 1, "second"}};
+    if (!iso || iso[0] != 'P') return 0;
+    const char *p = iso + 1;
+    int time = 0, any = 0;
+    struct buf out = {0};
+    while (*p) {
+        if (*p == 'T') {
+            time = 1;
+            p++;
+            continue;
+        }
+        char *end;
+        double n = strtod(p, &end);
+        if (end == p || !*end) break;
+        const char *word = NULL;
+        for (size_t i = 0; i < sizeof units / sizeof *units; i++)
+            if (units[i].unit == *end && units[i].time == time) word = units[i].word;
+        if (!word) break;
+        if (any) buf_puts(&out, " ");
+        number_text(&out, n);
+        buf_printf(&out, " %s%s", word, n == 1 ? "" : "s");
+        any = 1;
+        p = end + 1;
+    }
+    int ok = any && !*p;
+    if (ok) buf_append(b, out.s, out.len);
+    buf_free(&out);
+    return ok;
+}
+
 static void duration_text(struct buf *b, const struct value *v)
 {
+    size_t mark = b->len;
+    if (v->nxflags & NX_APPROX) buf_puts(b, "about ");
+    if (iso_duration_words(b, v->norm)) return;
+    b->len = mark;
+    if (b->s) b->s[mark] = '\0';
     if (v->norm && *v->norm) {
         buf_puts(b, v->norm);
         return;

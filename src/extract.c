@@ -349,7 +349,8 @@ static void fill_context(struct extract_ctx *x, struct value *v, int t, const ch
             /* "a three-hour-long meeting" inside the match, or "for about three hours" */
             const struct nx_expr *e = &x->nx[a->expr];
             int inside = a->start >= ms && a->end <= me;
-            if (!inside && !word_before(sent, e->start, "for") && !word_before(sent, e->start, "lasting") &&
+            int adjective = memchr(sent + e->start, '-', e->end - e->start) != NULL; /* "two-hour" */
+            if (!inside && !adjective && !word_before(sent, e->start, "for") && !word_before(sent, e->start, "lasting") &&
                 !word_before(sent, e->start, "lasted"))
                 continue;
             if (raw > 60) continue;

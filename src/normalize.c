@@ -96,7 +96,11 @@ enum wkind {
     X(THOUSAND, "thousand", K_SCALE, 1e3) X(MILLION, "million", K_SCALE, 1e6)       \
     X(BILLION, "billion", K_SCALE, 1e9) X(TRILLION, "trillion", K_SCALE, 1e12)      \
     X(BN, "bn", K_MISC, 1e9) X(MN, "mn", K_MISC, 1e6) X(M, "m", K_MISC, 1e6)        \
-    X(K, "k", K_MISC, 1e3)                                                          \
+    X(K, "k", K_MISC, 1e3) X(BLN, "bln", K_MISC, 1e9) X(MLN, "mln", K_MISC, 1e6) \
+    X(MIL, "mil", K_MISC, 1e6) X(TN, "tn", K_MISC, 1e12) X(TLN, "tln", K_MISC, 1e12) \
+    X(LAKH, "lakh", K_MISC, 1e5) X(LAKHS, "lakhs", K_MISC, 1e5) X(CRORE, "crore", K_MISC, 1e7) \
+    X(CRORES, "crores", K_MISC, 1e7) X(DZS, "dzs", K_MISC, 12) X(DOZS, "dozs", K_MISC, 12) \
+    X(PERCENTS, "percents", K_MISC, 0)                                                          \
     X(DOZEN, "dozen", K_DOZEN, 12) X(DOZENS, "dozens", K_DOZEN, 12)                 \
     X(FIRST, "first", K_ORD, 1) X(SECOND, "second", K_ORD, 2)                       \
     X(THIRD, "third", K_ORD, 3) X(FOURTH, "fourth", K_ORD, 4) X(FIFTH, "fifth", K_ORD, 5) \
@@ -167,7 +171,7 @@ enum wkind {
     X(JUST, "just", K_MISC, 0) X(ESTIMATED, "estimated", K_MISC, 0)                 \
     X(EXCESS, "excess", K_MISC, 0) X(UPWARDS, "upwards", K_MISC, 0)                 \
     X(EXCEEDING, "exceeding", K_MISC, 0) X(CLOSE, "close", K_MISC, 0) X(OR, "or", K_MISC, 0) \
-    X(SO, "so", K_MISC, 0) X(OTHER, "other", K_MISC, 0) X(OTHERS, "others", K_MISC, 0) \
+    X(SO, "so", K_MISC, 0) X(OUT, "out", K_MISC, 0) X(OTHER, "other", K_MISC, 0) X(OTHERS, "others", K_MISC, 0) \
     X(PERCENT, "percent", K_MISC, 0) X(PER, "per", K_MISC, 0) X(CENT, "cent", K_MISC, 0) \
     X(PERCENTAGE, "percentage", K_MISC, 0) X(PCT, "pct", K_MISC, 0) X(A, "a", K_MISC, 0) \
     X(AN, "an", K_MISC, 0) X(WILL, "will", K_MISC, 0) X(SHALL, "shall", K_MISC, 0)  \
@@ -280,6 +284,7 @@ enum ttype { T_WORD = 1, T_NUM, T_PUNCT };
 #define TF_DEC 0x08   /* number with a decimal part */
 #define TF_ED 0x10    /* word that looks like a regular past tense ("-ed") */
 #define TF_ZERO 0x20  /* number written with a leading zero ("08") */
+#define TF_VULGAR 0x40 /* a vulgar fraction character: ½, ⅔ */
 
 struct tok {
     uint32_t s, e;
@@ -345,6 +350,22 @@ static size_t scan_number(const unsigned char *s, size_t p, size_t len, struct t
     return q;
 }
 
+/* Value of a vulgar fraction character (½, ⅔, ¾...) at s[0..n), else 0. */
+static double vulgar_fraction(const unsigned char *s, size_t n)
+{
+    if (n == 2 && s[0] == 0xC2) {
+        if (s[1] == 0xBC) return 0.25;
+        if (s[1] == 0xBD) return 0.5;
+        if (s[1] == 0xBE) return 0.75;
+    }
+    if (n == 3 && s[0] == 0xE2 && s[1] == 0x85 && s[2] >= 0x90 && s[2] <= 0x9E) {
+        static const double v[] = {1.0 / 7, 1.0 / 9, 0.1, 1.0 / 3, 2.0 / 3, 0.2, 0.4, 0.6,
+                                   0.8, 1.0 / 6, 5.0 / 6, 0.125, 0.375, 0.625, 0.875};
+        return v[s[2] - 0x90];
+    }
+    return 0;
+}
+
 /* Tokenize s[0..len) into *tv (which grows); returns the count. */
 static int tokenize(const unsigned char *s, size_t len, struct tok **tv, int *cap)
 {
@@ -361,6 +382,12 @@ static int tokenize(const unsigned char *s, size_t len, struct tok **tv, int *ca
         if (c == 0xC2 && p + 1 < len && s[p + 1] == 0xA0) { /* no-break space */
             space = TF_SPACE;
             p += 2;
+            continue;
+        }
+        if (c == 0xE2 && p + 2 < len && s[p + 1] == 0x80 &&
+            (s[p + 2] == 0xAF || s[p + 2] == 0x89 || s[p + 2] == 0x8A)) { /* narrow, thin spaces */
+            space = TF_SPACE;
+            p += 3;
             continue;
         }
         if (n + 1 >= *cap) {
@@ -410,6 +437,16 @@ static int tokenize(const unsigned char *s, size_t len, struct tok **tv, int *ca
             while (q < len && (s[q] & 0xC0) == 0x80) q++;
             t->type = T_PUNCT;
             t->id = 0x80;
+            double vf = vulgar_fraction(s + p, q - p);
+            if (vf > 0) {
+                t->type = T_NUM;
+                t->val = vf;
+                t->flags |= TF_DEC | TF_VULGAR;
+                t->e = (uint32_t)q;
+                p = q;
+                n++;
+                continue;
+            }
             if (q - p == 3 && c == 0xE2 && s[p + 1] == 0x80) {
                 unsigned char d = s[p + 2];
                 if (d == 0x98 || d == 0x99) t->id = '\'';
@@ -480,12 +517,14 @@ struct num {
 };
 
 /* Cardinal in words starting at i: "one hundred and forty", "twenty-one",
- * "a dozen", "two million three hundred thousand".  Returns the end token or -1.
- * *last_card gets the token index of the last unit word consumed (for
- * ordinal/fraction endings). */
-static int parse_card_words(const struct scan *S, int i, double *out)
+ * "a dozen", "two million three hundred thousand".  Returns the end token or
+ * -1.  Optional outputs: *pre_and, the value before the last "and" (-1 when
+ * there is none: "one hundred and three quarters" is 100 + 3/4); *end_scale,
+ * the scale word the number ends with ("one million" -> 1e6), else 0. */
+static int parse_card_words(const struct scan *S, int i, double *out, double *pre_and,
+                            double *end_scale)
 {
-    double total = 0, cur = 0, last_scale = 1e300;
+    double total = 0, cur = 0, last_scale = 1e300, before_and = -1, and_scale = 1;
     int j = i, any = 0, last = K_NONE;
     double seg = 0; /* value added by the last unit/tens group */
     for (;;) {
@@ -507,8 +546,9 @@ static int parse_card_words(const struct scan *S, int i, double *out)
             last = K_TENS;
             any = 1;
             j++;
-            if (is_p(S, j, '-') && adj(S, j) && wkind(S, j + 1) == K_CARD && adj(S, j + 1) &&
-                WORD[wix(S, j + 1)].val >= 1 && WORD[wix(S, j + 1)].val <= 9) {
+            /* "twenty-one", "fifty - two" */
+            if (is_p(S, j, '-') && wkind(S, j + 1) == K_CARD && WORD[wix(S, j + 1)].val >= 1 &&
+                WORD[wix(S, j + 1)].val <= 9 && (adj(S, j) == adj(S, j + 1))) {
                 cur += WORD[wix(S, j + 1)].val;
                 seg += WORD[wix(S, j + 1)].val;
                 last = K_CARD;
@@ -550,14 +590,17 @@ static int parse_card_words(const struct scan *S, int i, double *out)
                 break;
         } else if (id == W_AND && any && (last == K_HUNDRED || last == K_SCALE) &&
                    (wkind(S, j + 1) == K_CARD || wkind(S, j + 1) == K_TENS)) {
+            before_and = total + cur;
+            and_scale = last == K_SCALE ? last_scale : 1;
             j++;
             last = K_HUNDRED; /* "and" keeps the slot open for tens/units */
-            if (fmod(cur, 100) == 0 && cur >= 100) last = K_HUNDRED;
         } else
             break;
     }
     if (!any) return -1;
     *out = total + cur;
+    if (pre_and) *pre_and = before_and;
+    if (end_scale) *end_scale = last == K_SCALE ? last_scale : before_and >= 0 ? -and_scale : 0;
     return j;
 }
 
@@ -599,6 +642,60 @@ static int ordinal_words(const struct scan *S, int j, double pre, double *out)
     return -1;
 }
 
+/* Is gap[0..n) exactly one space (plain, no-break, narrow or thin)? */
+static int one_space(const char *gap, size_t n)
+{
+    const unsigned char *g = (const unsigned char *)gap;
+    if (n == 1) return g[0] == ' ';
+    if (n == 2) return g[0] == 0xC2 && g[1] == 0xA0;
+    if (n == 3) return g[0] == 0xE2 && g[1] == 0x80 && (g[2] == 0xAF || g[2] == 0x89);
+    return 0;
+}
+
+/* Scale written after digits: "3 million", "10k", "3bn", "$3m", "10M",
+ * "13 lakh".  Returns the multiplier (1 when none) and advances *j. */
+static double digit_scale(const struct scan *S, int i, int *j)
+{
+    int k = *j;
+    if (k >= S->n || S->t[k].type != T_WORD) return 1;
+    const char *w = S->text + S->t[k].s;
+    size_t n = S->t[k].e - S->t[k].s;
+    int id = S->t[k].id, ad = adj(S, k);
+    double m = 0;
+    if (WORD[id].kind == K_SCALE || id == W_HUNDRED) m = WORD[id].val;
+    else if (id == W_BN || id == W_BLN || id == W_MN || id == W_MLN || id == W_MIL || id == W_TN ||
+             id == W_TLN || id == W_LAKH || id == W_LAKHS || id == W_CRORE || id == W_CRORES)
+        m = WORD[id].val;
+    else if (ad && n == 1 && (w[0] == 'k' || w[0] == 'K')) m = 1e3;
+    else if (ad && n == 1 && (w[0] == 'B' || w[0] == 'b')) m = 1e9;
+    else if (ad && n == 1 && w[0] == 'M') m = 1e6;
+    else if (ad && n == 2 && w[0] == 'M' && w[1] == 'M') m = 1e6;
+    else if (n == 1 && (w[0] == 'k') && !ad && !(k + 1 < S->n && S->t[k + 1].type == T_WORD)) m = 1e3;
+    else if (ad && n == 1 && w[0] == 'm' && i > 0 && S->t[i - 1].type == T_PUNCT &&
+             (S->t[i - 1].id == '$' || S->t[i - 1].id == 0x80))
+        m = 1e6; /* "$3m", "£3m": after a currency "m" is a million */
+    if (m == 0) return 1;
+    /* "3 m" or "10k" followed by more letters is a unit ("10km" is one token) */
+    *j = k + 1;
+    return m;
+}
+
+/* A written fraction after "and": "and a half", "and two thirds".  Returns the
+ * end and the value, or 0. */
+static int and_fraction(const struct scan *S, int e, double *frac)
+{
+    if (!is_w(S, e, W_AND)) return 0;
+    int f = e + 1, fe;
+    double num = 0;
+    if (is_w(S, f, W_A) || is_w(S, f, W_AN)) num = 1, fe = f + 1;
+    else fe = parse_card_words(S, f, &num, NULL, NULL);
+    if (fe <= 0) return 0;
+    double d = denominator(S, fe, num);
+    if (d <= 0) return 0;
+    *frac = num / d;
+    return fe + 1;
+}
+
 /* A number at i, in digits or words, with its scale: "1.5 million", "3rd",
  * "twenty-first", "two thirds", "one and a half".  Returns 1 and fills *r. */
 static int parse_number(const struct scan *S, int i, struct num *r)
@@ -608,47 +705,81 @@ static int parse_number(const struct scan *S, int i, struct num *r)
     if (is_w(S, j, W_NEGATIVE) || is_w(S, j, W_MINUS)) {
         neg = 1;
         j++;
+    } else if (is_p(S, j, '-') && is_num(S, j + 1) && (adj(S, j + 1) || j == 0) &&
+               (j == 0 || !adj(S, j) || S->t[j - 1].type == T_PUNCT) && !is_num(S, j - 1)) {
+        neg = 1;
+        j++;
     }
     if (is_num(S, j)) {
         const struct tok *t = &S->t[j];
         double v = t->val;
+        int first = j;
         j++;
         r->integer = !(t->flags & TF_DEC);
+        /* "40 000", "1 234 567.89": groups of three digits after single spaces */
+        if (r->integer && t->ndig <= 3 && !(t->flags & (TF_COMMA | TF_VULGAR))) {
+            while (is_num(S, j) && S->t[j].ndig == 3 && !(S->t[j].flags & (TF_COMMA | TF_VULGAR)) &&
+                   one_space(S->text + S->t[j - 1].e, S->t[j].s - S->t[j - 1].e) &&
+                   !(j + 1 < S->n && S->t[j + 1].type == T_PUNCT && S->t[j + 1].id == '/')) {
+                v = v * 1000 + S->t[j].val;
+                if (S->t[j].flags & TF_DEC) r->integer = 0;
+                j++;
+                if (!r->integer) break;
+            }
+        }
         /* ordinal suffix: 21st, 2nd, 3rd, 4th */
-        if (r->integer && adj(S, j) &&
+        if (r->integer && j == first + 1 && adj(S, j) &&
             (is_w(S, j, W_ST) || is_w(S, j, W_ND) || is_w(S, j, W_RD) || is_w(S, j, W_TH))) {
             r->v = v;
             r->ordinal = 1;
             r->end = j + 1;
             return 1;
         }
-        /* 1/2, 3/4 */
-        /* scales: "1.5 million", "3bn", "2 thousand" */
-        int scaled = 0;
-        for (;;) {
-            int k = wkind(S, j);
-            if ((k == K_SCALE || k == K_HUNDRED) && !(k == K_HUNDRED && !r->integer)) {
-                v *= WORD[wix(S, j)].val;
-                j++;
-                scaled = 1;
-                continue;
-            }
-            if (adj(S, j) && !scaled && (is_w(S, j, W_BN) || is_w(S, j, W_MN))) {
-                v *= WORD[wix(S, j)].val;
-                j++;
-                scaled = 1;
-            } else if (adj(S, j) && !scaled && (is_w(S, j, W_M) || is_w(S, j, W_K)) &&
-                       i > 0 && S->t[i - 1].type == T_PUNCT &&
-                       (S->t[i - 1].id == '$' || S->t[i - 1].id == 0x80) &&
-                       !(j + 1 < S->n && adj(S, j + 1) && S->t[j + 1].type == T_WORD)) {
-                /* "$3m", "£2k": a currency before makes the suffix a scale */
-                v *= WORD[wix(S, j)].val;
-                j++;
-                scaled = 1;
-            }
-            break;
+        /* "2½" */
+        if (is_num(S, j) && adj(S, j) && (S->t[j].flags & TF_VULGAR) && r->integer) {
+            v += S->t[j].val;
+            j++;
+            r->fraction = 1;
         }
-        if (is_w(S, j, W_DOZEN) || is_w(S, j, W_DOZENS)) {
+        /* "3/4", "2 1/4" */
+        if (r->integer && j == first + 1 && !r->fraction) {
+            int k = j, whole = 0;
+            double w0 = 0;
+            if (is_int(S, k) && !adj(S, k) && is_p(S, k + 1, '/')) whole = 1, w0 = v, v = S->t[k].val, k++;
+            if (is_p(S, k, '/') && adj(S, k) && adj(S, k + 1) && is_int(S, k + 1) && S->t[k + 1].val > 0 &&
+                !(is_p(S, k + 2, '/') || is_p(S, k + 2, '-')) && (!whole || v < S->t[k + 1].val)) {
+                v = w0 + v / S->t[k + 1].val;
+                j = k + 2;
+                r->fraction = 1;
+                r->integer = 0;
+            } else if (whole) {
+                v = w0;
+            }
+        }
+        if (r->fraction) {
+            r->v = neg ? -v : v;
+            r->end = j;
+            return 1;
+        }
+        /* scales: "1.5 million", "3bn", "2 thousand", "10k" */
+        int scaled = 0;
+        for (int rounds = 0; rounds < 3; rounds++) {
+            int k = j;
+            double m = digit_scale(S, first, &k);
+            if (m == 1) break;
+            if (m == 100 && !r->integer) break;
+            v *= m;
+            j = k;
+            scaled = 1;
+            double fr;
+            int fe = and_fraction(S, j, &fr); /* "3 million and a half" */
+            if (fe) {
+                v += fr * m;
+                j = fe;
+                break;
+            }
+        }
+        if (is_w(S, j, W_DOZEN) || is_w(S, j, W_DOZENS) || is_w(S, j, W_DZS) || is_w(S, j, W_DOZS)) {
             v *= 12;
             j++;
             scaled = 1;
@@ -659,40 +790,51 @@ static int parse_number(const struct scan *S, int i, struct num *r)
         return 1;
     }
     /* words */
-    double v = 0;
+    double v = 0, pre = -1, escale = 0;
     int e;
-    if (is_w(S, j, W_HALF)) {
-        /* "half a dozen", "half" */
-        if ((is_w(S, j + 1, W_A) || is_w(S, j + 1, W_AN)) && is_w(S, j + 2, W_DOZEN)) {
-            r->v = 6;
-            r->end = j + 3;
+    if (is_w(S, j, W_HALF) || is_w(S, j, W_QUARTER)) {
+        double f = is_w(S, j, W_HALF) ? 0.5 : 0.25;
+        /* "half a dozen", "half a million", "quarter million" */
+        int k = j + 1;
+        if (is_w(S, k, W_A) || is_w(S, k, W_AN)) k++;
+        if (is_w(S, k, W_DOZEN) || wkind(S, k) == K_SCALE) {
+            r->v = f * WORD[wix(S, k)].val;
+            r->end = k + 1;
             r->words = 1;
             return 1;
         }
+        if (is_w(S, j, W_QUARTER)) return 0;
         r->v = 0.5;
         r->fraction = 1;
         r->words = 1;
         r->end = j + 1;
         return 1;
     }
-    e = parse_card_words(S, j, &v);
+    e = parse_card_words(S, j, &v, &pre, &escale);
     if (e < 0) {
-        /* "a half", "a third", "a trillionth", "a quarter" */
+        /* "a half", "a third", "a trillionth", "a quarter", "a twenty-first" */
         if (is_w(S, j, W_A) || is_w(S, j, W_AN)) {
             double d = denominator(S, j + 1, 1);
-            if (d > 0 && !is_w(S, j + 1, W_QUARTER) && !is_w(S, j + 1, W_HALF)) {
-                r->v = 1 / d;
-                r->fraction = r->words = 1;
-                r->end = j + 2;
-                return 1;
+            int de = j + 2;
+            if (d <= 0 && wkind(S, j + 1) == K_TENS) {
+                int oj = j + 2;
+                if (is_p(S, oj, '-') && adj(S, oj)) oj++;
+                double o;
+                int oe = ordinal_words(S, oj, WORD[wix(S, j + 1)].val, &o);
+                if (oe > 0) d = o, de = oe;
+            } else if (d <= 0 && wkind(S, j + 1) == K_ORD_TENS) {
+                d = WORD[wix(S, j + 1)].val;
             }
-            if (d > 0) { /* "a half", "a quarter": only a fraction before "of" or at the end */
-                r->v = 1 / d;
-                r->fraction = r->words = 1;
-                r->end = j + 2;
-                return 1;
+            if (d <= 0) return 0;
+            r->v = 1 / d;
+            r->fraction = r->words = 1;
+            r->end = de;
+            if (wkind(S, de) == K_SCALE) { /* "a quarter million" */
+                r->v *= WORD[wix(S, de)].val;
+                r->end = de + 1;
+                r->fraction = 0;
             }
-            return 0;
+            return 1;
         }
         double o;
         int oe = ordinal_words(S, j, 0, &o);
@@ -704,7 +846,7 @@ static int parse_number(const struct scan *S, int i, struct num *r)
     }
     r->words = 1;
     r->integer = 1;
-    /* "twenty-first", "one hundred and first", "two hundredth" */
+    /* "twenty-first", "one hundred and first", "two hundredth", "three trillionth" */
     {
         double o;
         int oj = e;
@@ -725,38 +867,65 @@ static int parse_number(const struct scan *S, int i, struct num *r)
                 }
             }
         }
-    }
-    /* fractions: "two thirds", "one third", "one and a half", "twenty and three fifths" */
-    {
-        double d = denominator(S, e, v);
-        if (d > 0) {
-            v = v / d;
-            e++;
-            r->fraction = 1;
+        if (k == K_ORD_SCALE && oj == e && v != 1) {
+            r->v = v * WORD[wix(S, oj)].val;
+            r->ordinal = 1;
             r->integer = 0;
-        } else if (is_w(S, e, W_AND)) {
-            int f = e + 1;
-            double num = 0;
-            int fe;
-            if (is_w(S, f, W_A) || is_w(S, f, W_AN)) {
-                num = 1;
-                fe = f + 1;
+            r->end = oj + 1;
+            return 1;
+        }
+        /* "one twenty-fifth": a fraction with a compound denominator */
+        if (v == 1 && wkind(S, e) == K_TENS) {
+            int tj = e + 1;
+            if (is_p(S, tj, '-') && adj(S, tj)) tj++;
+            int oe = ordinal_words(S, tj, WORD[wix(S, e)].val, &o);
+            if (oe > 0 && wkind(S, tj) == K_ORD && WORD[wix(S, tj)].val < 10 && WORD[wix(S, tj)].val >= 1) {
+                r->v = 1 / o;
+                r->fraction = 1;
+                r->integer = 0;
+                r->end = oe;
+                return 1;
+            }
+        }
+    }
+    /* fractions: "two thirds", "one third", "one and a half", "twenty and three fifths",
+     * "one hundred and three quarters" (100 + 3/4) */
+    {
+        double fr;
+        int fe;
+        int de = e;
+        if (is_p(S, de, '-')) de++; /* "one-eighth", "five - eighths" */
+        double post = pre >= 0 ? v - pre : v;
+        double d = denominator(S, de, pre >= 0 && post < 100 ? post : v);
+        if (d > 0) {
+            /* "five billion and three quarters": the fraction of the scale before "and" */
+            if (pre >= 0 && post < 100) v = pre + post / d * (escale < 0 ? -escale : 1);
+            else v = v / d;
+            e = de + 1;
+            r->fraction = !(pre >= 0 && escale < -1);
+            r->integer = 0;
+        } else if ((fe = and_fraction(S, e, &fr))) {
+            if (wkind(S, fe) == K_SCALE) { /* "one billion and a half million", "five and a half million" */
+                if (escale > 0) v += fr * WORD[wix(S, fe)].val;
+                else v = (v + fr) * WORD[wix(S, fe)].val;
+                fe++;
+            } else if (escale > 0) { /* "two million and a half" */
+                v += fr * escale;
             } else {
-                fe = parse_card_words(S, f, &num);
+                v += fr;
+                r->fraction = 1;
             }
-            if (fe > 0) {
-                double d2 = denominator(S, fe, num);
-                if (d2 > 0) {
-                    v += num / d2;
-                    e = fe + 1;
-                    r->fraction = 1;
-                    r->integer = 0;
-                }
-            }
+            e = fe;
+            r->integer = 0;
         }
         if (r->fraction && wkind(S, e) == K_SCALE) { /* "one and a half million" */
             v *= WORD[wix(S, e)].val;
             e++;
+            r->fraction = 0;
+        } else if (r->fraction && is_w(S, e, W_OF) && (is_w(S, e + 1, W_A) || is_w(S, e + 1, W_AN)) &&
+                   wkind(S, e + 2) == K_SCALE) { /* "two thirds of a million" */
+            v *= WORD[wix(S, e + 2)].val;
+            e += 3;
             r->fraction = 0;
         }
     }
@@ -773,7 +942,7 @@ static int parse_number(const struct scan *S, int i, struct num *r)
         }
         if (!got) {
             double two;
-            int te = parse_card_words(S, f, &two);
+            int te = parse_card_words(S, f, &two, NULL, NULL);
             if (te > 0 && two < 100) {
                 frac = two < 10 ? two / 10 : two / 100;
                 f = te;
@@ -785,6 +954,10 @@ static int parse_number(const struct scan *S, int i, struct num *r)
             e = f;
             r->integer = 0;
         }
+    }
+    if (is_w(S, e, W_DOZEN) || is_w(S, e, W_DOZENS) || is_w(S, e, W_DZS) || is_w(S, e, W_DOZS)) {
+        v *= 12;
+        e++;
     }
     r->v = neg ? -v : v;
     r->end = e;
@@ -910,7 +1083,19 @@ static int match_number(const struct scan *S, int i, struct cand *c)
     if (!j) j = i;
     struct num r;
     if (!parse_number(S, j, &r)) return 0;
-    /* a lone "a"/"an"/"one" in prose is rarely a quantity worth reporting */
+    /* "one over three", "2 out of 5": a ratio at the end of a clause */
+    if (!hk && !r.ordinal && !r.fraction && r.v == floor(r.v)) {
+        int k = r.end;
+        if (is_w(S, k, W_OVER)) k++;
+        else if (is_w(S, k, W_OUT) && is_w(S, k + 1, W_OF)) k += 2;
+        struct num r2;
+        if (k != r.end && parse_number(S, k, &r2) && !r2.ordinal && r2.v != 0 &&
+            (r2.end >= S->n || S->t[r2.end].type == T_PUNCT)) {
+            r.v /= r2.v;
+            r.end = r2.end;
+            r.fraction = 1;
+        }
+    }
     struct nx_expr *x = &c->x;
     memset(x, 0, sizeof *x);
     int e = r.end;
@@ -932,7 +1117,8 @@ static int match_number(const struct scan *S, int i, struct cand *c)
     if (is_p(S, e, '%') && adj(S, e)) {
         x->kind = NX_PERCENT;
         e++;
-    } else if (is_w(S, e, W_PERCENT) || is_w(S, e, W_PCT) || is_w(S, e, W_PERCENTAGE)) {
+    } else if (is_w(S, e, W_PERCENT) || is_w(S, e, W_PCT) || is_w(S, e, W_PERCENTAGE) ||
+               is_w(S, e, W_PERCENTS)) {
         x->kind = NX_PERCENT;
         e++;
         if (is_w(S, e, W_POINTS)) e++;
@@ -2338,7 +2524,7 @@ size_t normalize_scan(const char *text, size_t len, const struct nx_ref *ref, st
     size_t count = 0;
     for (int i = 0; i < n;) {
         const struct tok *t = &tv[i];
-        if ((t->type == T_WORD && !t->id) || (t->type == T_PUNCT && t->id != '\'' && t->id != '$')) {
+        if ((t->type == T_WORD && !t->id) || (t->type == T_PUNCT && t->id != '\'' && t->id != '$' && t->id != '-')) {
             i++;
             continue;
         }

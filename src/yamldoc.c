@@ -39,7 +39,11 @@ int yamldoc_load(struct yamldoc *yd, const char *path, const char *text, size_t 
     if (!yaml_parser_load(&p, &yd->doc)) {
         yaml_mark_t m = p.problem_mark;
         const char *prob = p.problem ? p.problem : "malformed YAML";
-        if (p.context)
+        yaml_mark_t cm = p.context_mark;
+        if (p.context && (cm.line != m.line || cm.column != m.column))
+            diag_add(d, DIAG_ERROR, path, (unsigned)m.line + 1, (unsigned)m.column + 1, "%s %s (the construct began at line %u, column %u)",
+                     p.context, prob, (unsigned)cm.line + 1, (unsigned)cm.column + 1);
+        else if (p.context)
             diag_add(d, DIAG_ERROR, path, (unsigned)m.line + 1, (unsigned)m.column + 1, "%s %s", p.context, prob);
         else
             diag_add(d, DIAG_ERROR, path, (unsigned)m.line + 1, (unsigned)m.column + 1, "%s", prob);

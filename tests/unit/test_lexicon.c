@@ -1,0 +1,135 @@
+/* test_lexicon.c - entities, aliases, role phrases and groups in text. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "calendar.h"
+#include "lexicon.h"
+#include "rules.h"
+
+static struct ruleset *rs;
+
+static void setup(void)
+{
+    struct diag d = {0};
+    rs = rules_new();
+    rules_load_embedded(rs, &d);
+    rules_compile(rs, &d);
+    diag_free(&d);
+}
+
+static void teardown(void) { rules_free(rs); }
+
+TestSuite(lexicon_mentions, .init = setup, .fini = teardown);
+
+static size_t find(const char *text, struct mention *m, struct mention_ctx *ctx)
+{
+    return lexicon_mentions(rs->lex, ctx, text, strlen(text), m, 32);
+}
+
+Test(lexicon_mentions, title_and_name_make_one_person_mention)
+{
+    struct mention m[32];
+    struct mention_ctx ctx = {0};
+    const char *t = "Israeli Prime Minister Naftali Bennett spoke.";
+    size_t n = find(t, m, &ctx);
+    cr_assert_eq(n, 1);
+    cr_assert_str_eq(m[0].entity->id, "naftali-bennett");
+    cr_assert_eq(m[0].start, 0);
+    cr_assert_eq(m[0].end, strlen("Israeli Prime Minister Naftali Bennett"));
+}
+
+Test(lexicon_mentions, transliteration_variants_resolve_to_one_person)
+{
+    struct mention m[32];
+    struct mention_ctx ctx = {0};
+    const char *names[] = {"Zelensky said.", "Zelenskyy said.", "Zelenskiy said."};
+    for (int i = 0; i < 3; i++) {
+        cr_assert_eq(find(names[i], m, &ctx), 1);
+        cr_assert_str_eq(m[0].entity->id, "volodymyr-zelensky");
+    }
+}
+
+Test(lexicon_mentions, role_phrase_resolves_by_country_and_title_at_date)
+{
+    struct mention m[32];
+    struct mention_ctx ctx = {0};
+    ctx.has_date = 1;
+    ctx.date = cal_days(2022, 3, 3);
+    size_t n = find("The Israeli premier flew to Moscow.", m, &ctx);
+    cr_assert_geq(n, 1);
+    cr_assert_eq(m[0].kind, MEN_ROLE);
+    cr_assert_str_eq(m[0].entity->id, "naftali-bennett");
+    n = find("He called Ukraine's president.", m, &ctx);
+    cr_assert_eq(n, 1);
+    cr_assert_str_eq(m[0].entity->id, "volodymyr-zelensky");
+}
+
+Test(lexicon_mentions, role_phrase_outside_term_does_not_resolve)
+{
+    struct mention m[32];
+    struct mention_ctx ctx = {0};
+    ctx.has_date = 1;
+    ctx.date = cal_days(2023, 3, 3); /* Bennett left office in 2022 */
+    size_t n = find("The Israeli premier spoke.", m, &ctx);
+    for (size_t i = 0; i < n; i++) cr_assert(m[i].kind != MEN_ROLE || strcmp(m[i].entity->id, "naftali-bennett") != 0);
+}
+
+Test(lexicon_mentions, the_two_leaders_are_the_last_two_people)
+{
+    struct mention m[32];
+    struct mention_ctx ctx = {0};
+    find("Putin told Bennett he was ready.", m, &ctx);
+    size_t n = find("The two leaders spoke again.", m, &ctx);
+    cr_assert_eq(n, 1);
+    cr_assert_eq(m[0].kind, MEN_GROUP);
+    const char *a = m[0].entity->id, *b = m[0].entity2->id;
+    cr_assert((strcmp(a, "naftali-bennett") == 0 && strcmp(b, "vladimir-putin") == 0) ||
+              (strcmp(b, "naftali-bennett") == 0 && strcmp(a, "vladimir-putin") == 0));
+}
+
+Test(lexicon_mentions, metonym_keeps_place_and_government)
+{
+    struct mention m[32];
+    struct mention_ctx ctx = {0};
+    size_t n = find("The Kremlin said Jerusalem offered help.", m, &ctx);
+    cr_assert_eq(n, 2);
+    cr_assert_str_eq(m[0].entity->id, "kremlin");
+    cr_assert_str_eq(m[0].entity->stands_for->id, "russia");
+    cr_assert_str_eq(m[1].entity->stands_for->id, "israel");
+}
+
+Test(lexicon_mentions, possessive_is_not_part_of_the_name)
+{
+    struct mention m[32];
+    struct mention_ctx ctx = {0};
+    const char *t = "Bennett\xE2\x80\x99s office confirmed it.";
+    size_t n = find(t, m, &ctx);
+    cr_assert_eq(n, 1);
+    cr_assert_eq(m[0].end, 7);
+}
+
+Test(lexicon_mentions, demonym_alone_is_a_nationality)
+{
+    struct mention m[32];
+    struct mention_ctx ctx = {0};
+    size_t n = find("Russian forces advanced.", m, &ctx);
+    cr_assert_eq(n, 1);
+    cr_assert_eq(m[0].kind, MEN_DEMONYM);
+    cr_assert_str_eq(m[0].entity->id, "russia");
+}
+
+Test(lexicon_places, containment_walks_up_the_nesting)
+{
+    struct diag d = {0};
+    struct ruleset *r = rules_new();
+    rules_load_embedded(r, &d);
+    rules_compile(r, &d);
+    const struct entity *kremlin = lexicon_get(r->lex, "kremlin"), *moscow = lexicon_get(r->lex, "moscow"),
+                        *russia = lexicon_get(r->lex, "russia"), *gomel = lexicon_get(r->lex, "gomel");
+    cr_assert(entity_contains(moscow, kremlin));
+    cr_assert(entity_contains(russia, kremlin));
+    cr_assert(!entity_contains(kremlin, moscow));
+    cr_assert(!entity_contains(russia, gomel));
+    rules_free(r);
+    diag_free(&d);
+}
