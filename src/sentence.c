@@ -7,7 +7,7 @@
 
 #define SHORT_LINE 60 /* a line shorter than this, without end punctuation, may be a heading */
 #define ABBR_MAX 8 /* longest abbreviation token looked at, without its final period */
-#define TAIL_WORDS 8   /* an attribution tail after a quote: at most this many words */
+#define TAIL_WORDS 8 /* an attribution tail after a quote: at most this many words */
 #define TAIL_VERB_BY 4 /* ... with its speech verb among the first ones */
 
 /* What a period after a word means. */
@@ -121,18 +121,19 @@ static int word_in(const char *t, size_t a, size_t b, const struct word *list)
 static enum abbr classify(const char *t, size_t a, size_t b)
 {
     static const struct word never[] = {
-        W("Mr"),   W("Mrs"), W("Ms"),  W("Dr"),     W("Prof"), W("Gen"),  W("Col"),
-        W("Lt"),   W("Sgt"), W("Rep"), W("Sen"),    W("Gov"),  W("Pres"), W("St"),
-        W("Capt"), W("Maj"), W("Adm"), W("Rev"),    W("Hon"),  W("Mt"),   W("Ft"),
-        W("vs"),   W("e.g"), W("i.e"), W("No"),     W("Nos"),  W("Jan"),  W("Feb"),
-        W("Mar"),  W("Apr"), W("Jun"), W("Jul"),    W("Aug"),  W("Sept"), W("Sep"),
-        W("Oct"),  W("Nov"), W("Dec"), W("approx"), W("cf"),   W("al"),   {NULL, 0}};
+        W("Mr"),  W("Mrs"),  W("Ms"),  W("Dr"),  W("Prof"), W("Gen"), W("Col"),    W("Lt"),
+        W("Sgt"), W("Rep"),  W("Sen"), W("Gov"), W("Pres"), W("St"),  W("Capt"),   W("Maj"),
+        W("Adm"), W("Rev"),  W("Hon"), W("Mt"),  W("Ft"),   W("vs"),  W("e.g"),    W("i.e"),
+        W("No"),  W("Nos"),  W("Jan"), W("Feb"), W("Mar"),  W("Apr"), W("Jun"),    W("Jul"),
+        W("Aug"), W("Sept"), W("Sep"), W("Oct"), W("Nov"),  W("Dec"), W("approx"), W("cf"),
+        W("al"),  W("pp"),   W("ca"),  W("fig"), W("vol"),  {NULL, 0}};
     static const struct word may_end[] = {W("Inc"), W("Ltd"), W("Co"),  W("Corp"),
                                           W("Jr"),  W("Sr"),  W("etc"), {NULL, 0}};
     if (a == b) return ABBR_NONE;
     if (word_in(t, a, b, never)) return ABBR_NEVER_END;
     if (word_in(t, a, b, may_end)) return ABBR_MAY_END;
-    if (b - a == 1 && is_upper((unsigned char)t[a])) return ABBR_MAY_END; /* "J. Smith" */
+    if (b - a == 1) /* "J. Smith" may end a sentence before "The"; "p. 4", "c. 1900" never */
+        return is_upper((unsigned char)t[a]) ? ABBR_MAY_END : ABBR_NEVER_END;
     /* letters joined by periods: U.S, U.K, E.U, a.m, p.m, J.R.R */
     if (b - a >= 3) {
         for (size_t i = a; i < b; i++)
@@ -277,7 +278,7 @@ static int ends_line(const struct splitter *s, size_t lo, size_t line_start, siz
     if (c == '!' || c == '?') return 1;
     if (c != '.') return 0;
     if (e >= line_start + 2 && t[e - 2] == '.') return 1; /* "..." */
-    if (e != e0) return 1;                                /* '."': no abbreviation */
+    if (e != e0) return 1; /* '."': no abbreviation */
     enum abbr a = abbr_before(t, lo, e - 1);
     if (a == ABBR_NEVER_END) return 0;
     if (a == ABBR_MAY_END) return opener_word(t, next, s->end);
