@@ -11,7 +11,42 @@
  * expression is not NX_ANCHORED.
  *
  * Thread safety: call normalize_init() once before any thread scans;
- * normalize_scan is then reentrant (no shared mutable state). */
+ * normalize_scan is then reentrant (no shared mutable state).
+ *
+ * Rules worth knowing (the tests in tests/unit/test_normalize.c pin them):
+ * - Hedged numbers are intervals around the value X:
+ *     about/around/roughly/approximately/some/an estimated/X or so  [0.9X, 1.1X]
+ *     nearly/almost/close to/just under                            [0.9X, X)
+ *     more than/over/above/greater than/in excess of/upwards of    (X, +inf)
+ *     at least/no fewer than/no less than/X or more                [X, +inf)
+ *     less than/fewer than/under/below                             [0, X)
+ *     up to/at most/no more than/as many as                        [0, X]
+ *   all with NX_APPROX.  "between 20 and 30", "20-30" are [20, 30] with NX_RANGE.
+ * - Tense: the nearest cue before the expression decides ("will", "'ll",
+ *   "shall", "going to", "scheduled", "plans to", "is to", "set to/for",
+ *   "due to", "expected to", "upcoming", "let's" look forward; "was", "did",
+ *   "had", past verb forms look back; "will be held" stays forward); with no
+ *   cue before, the first cue after; with none at all, the past (news).
+ *   Past: the latest such day/month on or before the reference date (the
+ *   reference's own weekday is that day).  Future: a weekday is the first one
+ *   strictly after the reference; a month or a day of a month the first one on
+ *   or after it.  "next/last/this Monday" is the Monday of the next/previous/
+ *   current ISO week; "last week" the previous ISO week.
+ * - "early"/"late" (and "mid") + a month, year or relative period is its
+ *   first/second (middle) half, with NX_APPROX; "earlier this month" ends the
+ *   day before the reference, "later this month" starts the day after;
+ *   "early Wednesday"/"late Tuesday" are that day with tod morning/night.
+ * - Vague quantities: dozens [24, 144), hundreds [200, 1000), thousands
+ *   [2000, 10000), tens of U [20U, 100U), hundreds of U [200U, 1000U),
+ *   millions/billions [2U, 1000U); all NX_APPROX.  Digits glued to a name
+ *   ("F-16", "Covid-19", "G7") are not numbers.
+ * - Week n of a month or year is the Monday-to-Sunday week holding its n-th
+ *   Thursday (ISO 8601's rule for week 1).
+ * - A date's named weekday is kept in date.weekday even when it disagrees with
+ *   the day ("Wednesday, February 24, 2022" names a Thursday).
+ * - A four-digit year is a date only after a preposition ("in 2021", "since
+ *   2020") or inside a date; elsewhere it is a number.  Where readings
+ *   overlap, the longest wins, and a date wins a tie. */
 #ifndef CC_NORMALIZE_H
 #define CC_NORMALIZE_H
 
