@@ -35,7 +35,7 @@ UNIT_OBJ := $(UNIT_SRC:tests/unit/%.c=$(B)/obj/tests/%.o)
 
 BIN = crosscheck
 
-.PHONY: all deps deps-test example test unit golden check bench lint install uninstall clean
+.PHONY: all deps deps-test example test unit golden test-sarif test-browser check bench lint install uninstall clean
 
 all: $(BIN)
 
@@ -86,13 +86,27 @@ $(B)/unit-tests: $(UNIT_OBJ) $(B)/libcrosscheck.a
 # ---- tests ---------------------------------------------------------------
 
 test: deps-test
-	@$(MAKE) --no-print-directory unit golden
+	@$(MAKE) --no-print-directory unit golden test-sarif
 
 unit: $(B)/unit-tests
 	cd tests/unit && ../../$(B)/unit-tests $(UNIT_FLAGS)
 
 golden: $(B)/crosscheck
 	tests/golden/run $(B)/crosscheck
+
+# SARIF 2.1.0 schema validation (ajv + the schema from npm @microsoft/jest-sarif,
+# pinned by package-lock.json)
+tests/sarif/node_modules/.package-lock.json: tests/sarif/package.json tests/sarif/package-lock.json
+	@command -v npm >/dev/null || tools/ensure-packages npm
+	cd tests/sarif && npm ci --no-audit --no-fund --ignore-scripts
+
+test-sarif: $(B)/crosscheck tests/sarif/node_modules/.package-lock.json
+	tests/sarif/run $(B)/crosscheck
+
+# The HTML report rendered in headless Chromium
+test-browser: deps $(B)/crosscheck
+	@tools/ensure-packages chromium
+	tests/browser/run $(B)/crosscheck
 
 # Sanitizer build in its own tree; any report in the logs fails the target.
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -130,4 +144,4 @@ uninstall:
 clean:
 	rm -rf build $(BIN)
 
--include $(wildcard build/obj/*.d build/obj/tests/*.d build/asan/obj/*.d build/asan/obj/tests/*.d)
+-include $(wildcard $(B)/obj/*.d $(B)/obj/tests/*.d build/asan/obj/*.d build/asan/obj/tests/*.d)

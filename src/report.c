@@ -6,9 +6,11 @@
 #include "buf.h"
 #include "calendar.h"
 #include "diag.h"
+#include "report_util.h"
 #include "utf8.h"
 
-static const char *const format_names[FMT_COUNT] = {"text", "json", "jsonl"};
+static const char *const format_names[FMT_COUNT] = {"text",   "json",    "jsonl",    "sarif",
+                                                    "rdjson", "rdjsonl", "markdown", "html"};
 
 int report_format_parse(const char *name)
 {
@@ -17,7 +19,7 @@ int report_format_parse(const char *name)
     return -1;
 }
 
-const char *report_format_names(void) { return "text, json, jsonl"; }
+const char *report_format_names(void) { return "text, json, jsonl, sarif, rdjson, rdjsonl, markdown, html"; }
 
 static const char *sev_name(int s) { return diag_level_name((enum diag_level)s); }
 
@@ -176,6 +178,14 @@ static void counts(const struct claimset *cs, const struct findings *f, size_t *
 
 void report_findings(FILE *out, int fmt, const struct claimset *cs, const struct findings *f, const struct report_opts *o)
 {
+    switch (fmt) {
+    case FMT_SARIF: report_sarif(out, cs, f); return;
+    case FMT_RDJSON: report_rdjson(out, cs, f, 0); return;
+    case FMT_RDJSONL: report_rdjson(out, cs, f, 1); return;
+    case FMT_MARKDOWN: report_markdown(out, cs, f); return;
+    case FMT_HTML: report_html(out, cs, f); return;
+    default: break;
+    }
     struct buf b = {0};
     if (fmt == FMT_TEXT) {
         for (size_t i = 0; i < f->n; i++) {
