@@ -82,26 +82,28 @@ int value_agrees(const struct value *a, const struct value *b, int type, int cmp
 
 /* ==== Keys ==== */
 
-static void key_of(struct buf *b, const struct claim *c, const struct check *ck)
+static void value_key(struct buf *b, const struct value *v)
 {
-    buf_reset(b);
-    buf_puts(b, ck->id);
-    for (int i = 0; i < ck->nkey; i++) {
-        const struct value *v = &c->f[ck->key[i]];
-        buf_putc(b, '|');
-        if (v->nents) {
-            for (int k = 0; k < v->nents; k++) buf_printf(b, "%s%s", k ? "+" : "", v->ents[k]->id);
-        } else if (v->norm) {
-            buf_puts(b, v->norm);
-        }
+    if (v->nents) {
+        for (int k = 0; k < v->nents; k++) buf_printf(b, "%s%s", k ? "+" : "", v->ents[k]->id);
+    } else if (v->norm) {
+        buf_puts(b, v->norm);
     }
 }
 
-static int key_complete(const struct claim *c, const struct check *ck)
+/* The kind's key: which real-world thing the claim is about. */
+static int kind_key(struct buf *b, const struct claim *c)
 {
-    for (int i = 0; i < ck->nkey; i++)
-        if (!c->f[ck->key[i]].set) return 0;
-    return c->f[ck->compare].set;
+    const struct kind_def *k = c->kind;
+    buf_reset(b);
+    buf_puts(b, k->name);
+    for (int i = 0; i < k->nkey; i++) {
+        const struct value *v = &c->f[k->key[i]];
+        if (!v->set) return 0;
+        buf_putc(b, '|');
+        value_key(b, v);
+    }
+    return 1;
 }
 
 /* ==== Events ==== */
@@ -111,70 +113,204 @@ struct group {
     size_t n, cap;
 };
 
-static int event_compatible(const struct claimset *cs, const struct check *ck, uint32_t a, uint32_t b)
+static void group_add(struct group *g, uint32_t c)
 {
-    for (int i = 0; i < ck->nevent; i++) {
-        int f = ck->event[i];
-        int t = ck->kind->fields[f].type;
-        const struct value *x = &cs->v[a].f[f], *y = &cs->v[b].f[f];
-        if (t == FT_DATE) {
-            if (!date_compatible(x, y)) return 0;
-        } else if (!value_agrees(x, y, t, t == FT_PLACE ? CMP_PLACE : CMP_EXACT)) {
-            return 0;
-        }
+    XGROW(g->v, g->cap, g->n + 1);
+    g->v[g->n++] = c;
+}
+
+static uint32_t uf_find(uint32_t *parent, uint32_t i)
+{
+    while (parent[i] != i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    return i;
+}
+
+static int dates_fit(const struct claimset *cs, int when, const struct group *a, const struct group *b)
+{
+    for (size_t i = 0; i < a->n; i++)
+        for (size_t j = 0; j < b->n; j++)
+            if (!date_compatible(&cs->v[a->v[i]].f[when], &cs->v[b->v[j]].f[when])) return 0;
+    return 1;
+}
+
+/* An event pinned to a day or a week: only such an event can take a claim
+ * that names just a weekday. */
+static int event_precise(const struct claimset *cs, int when, const struct group *g)
+{
+    for (size_t i = 0; i < g->n; i++) {
+        const struct value *v = &cs->v[g->v[i]].f[when];
+        if (v->set && (v->nxflags & NX_ANCHORED) && v->date.hi - v->date.lo > 6) return 0;
     }
     return 1;
 }
 
-static int has_event_fields(const struct claimset *cs, const struct check *ck, uint32_t c)
+static int any_date(const struct claimset *cs, int when, const struct group *g, int anchored_only)
 {
-    for (int i = 0; i < ck->nevent; i++)
-        if (!cs->v[c].f[ck->event[i]].set) return 0;
-    return 1;
+    for (size_t i = 0; i < g->n; i++) {
+        const struct value *v = &cs->v[g->v[i]].f[when];
+        if (v->set && (!anchored_only || (v->nxflags & NX_ANCHORED))) return 1;
+    }
+    return 0;
 }
 
-/* Split a key group into events: claims that say when (or where) join the
- * first event they fit entirely; claims that do not say join the only event
- * there is, and are left out when there are several (they could be either). */
-static size_t split_events(const struct claimset *cs, const struct check *ck, const struct group *g,
-                           struct group **events)
+/* Split the claims of one key into events.  Claims that share a distinctive
+ * detail are one event whatever their dates say (that is how a wrong date
+ * is caught).  Then units with calendar dates form events by date; units
+ * with only a weekday or month join the one event they fit (or start one);
+ * units that say nothing join the only event there is, and are left out as
+ * ambiguous when there are several. */
+static void split_events(struct claimset *cs, const struct kind_def *k, const struct group *g, uint32_t *next_id)
 {
-    size_t ne = 0, cap = 0;
-    *events = NULL;
-    for (int pass = 0; pass < 2; pass++) {
+    uint32_t *parent = xmalloc(g->n * sizeof *parent);
+    for (size_t i = 0; i < g->n; i++) parent[i] = (uint32_t)i;
+    uint8_t *linked = xcalloc(g->n, 1);
+    if (k->details >= 0) {
+        Pvoid_t seen = NULL;
         for (size_t i = 0; i < g->n; i++) {
-            uint32_t c = g->v[i];
-            int specific = has_event_fields(cs, ck, c);
-            if ((pass == 0) != specific) continue;
-            if (pass == 1) {
-                if (ne == 0) {
-                    XGROW(*events, cap, 1);
-                    memset(&(*events)[0], 0, sizeof **events);
-                    ne = 1;
+            const struct value *dv = &cs->v[g->v[i]].f[k->details];
+            if (!dv->set || !dv->norm) continue;
+            char *copy = xstrdup(dv->norm), *save = NULL;
+            for (char *t = strtok_r(copy, "+", &save); t; t = strtok_r(NULL, "+", &save)) {
+                void **slot = strmap_slot(&seen, t);
+                if (!*slot) {
+                    *slot = (void *)(uintptr_t)(i + 1);
+                } else {
+                    uint32_t a = uf_find(parent, (uint32_t)((uintptr_t)*slot - 1)), b = uf_find(parent, (uint32_t)i);
+                    if (a != b) parent[b] = a;
+                    linked[a] = linked[b] = 1;
+                    linked[(uintptr_t)*slot - 1] = linked[i] = 1;
                 }
-                if (ne == 1) {
-                    XGROW((*events)[0].v, (*events)[0].cap, (*events)[0].n + 1);
-                    (*events)[0].v[(*events)[0].n++] = c;
-                }
+            }
+            free(copy);
+        }
+        strmap_free(&seen);
+    }
+    /* units: the union-find components, in order of their first claim */
+    struct group *units = xcalloc(g->n, sizeof *units);
+    uint8_t *unit_linked = xcalloc(g->n, 1);
+    size_t nunits = 0;
+    uint32_t *unit_of = xmalloc(g->n * sizeof *unit_of);
+    for (size_t i = 0; i < g->n; i++) {
+        uint32_t r = uf_find(parent, (uint32_t)i);
+        if (r == i) unit_of[i] = (uint32_t)nunits++;
+    }
+    for (size_t i = 0; i < g->n; i++) {
+        uint32_t u = unit_of[uf_find(parent, (uint32_t)i)];
+        group_add(&units[u], g->v[i]);
+        if (linked[i]) unit_linked[u] = 1;
+    }
+    struct group *events = xcalloc(nunits + 1, sizeof *events);
+    int *event_of_unit = xmalloc((nunits + 1) * sizeof *event_of_unit);
+    size_t nev = 0;
+    int when = k->when;
+    for (int pass = 0; pass < 3; pass++) {
+        for (size_t u = 0; u < nunits; u++) {
+            const struct group *un = &units[u];
+            int has_cal = when >= 0 && any_date(cs, when, un, 1);
+            int has_any = when >= 0 && any_date(cs, when, un, 0);
+            if ((pass == 0 && !has_cal) || (pass == 1 && (has_cal || !has_any)) || (pass == 2 && has_any)) continue;
+            int ev = -1;
+            if (when < 0) {
+                ev = nev ? 0 : -1;
+            } else if (pass == 0) {
+                for (size_t e = 0; e < nev && ev < 0; e++)
+                    if (dates_fit(cs, when, un, &events[e])) ev = (int)e;
+            } else {
+                int fits = 0;
+                for (size_t e = 0; e < nev; e++)
+                    if (pass == 2 || (dates_fit(cs, when, un, &events[e]) && event_precise(cs, when, &events[e]))) {
+                        if (!fits) ev = (int)e;
+                        fits++;
+                    }
+                if (fits > 1) ev = -2; /* ambiguous */
+            }
+            if (ev == -2) {
+                event_of_unit[u] = -1;
                 continue;
             }
-            size_t e;
-            for (e = 0; e < ne; e++) {
-                size_t k;
-                for (k = 0; k < (*events)[e].n; k++)
-                    if (!event_compatible(cs, ck, c, (*events)[e].v[k])) break;
-                if (k == (*events)[e].n) break;
-            }
-            if (e == ne) {
-                XGROW(*events, cap, ne + 1);
-                memset(&(*events)[ne], 0, sizeof **events);
-                ne++;
-            }
-            XGROW((*events)[e].v, (*events)[e].cap, (*events)[e].n + 1);
-            (*events)[e].v[(*events)[e].n++] = c;
+            if (ev < 0) ev = (int)nev++;
+            for (size_t i = 0; i < un->n; i++) group_add(&events[ev], un->v[i]);
+            event_of_unit[u] = ev;
         }
     }
-    return ne;
+    uint32_t base = *next_id;
+    *next_id += (uint32_t)nev;
+    for (size_t u = 0; u < nunits; u++) {
+        for (size_t i = 0; i < units[u].n; i++) {
+            struct claim *c = &cs->v[units[u].v[i]];
+            if (event_of_unit[u] < 0) {
+                c->event = 0;
+                c->event_why = EV_AMBIGUOUS;
+                continue;
+            }
+            c->event = base + 1 + (uint32_t)event_of_unit[u];
+            if (unit_linked[u])
+                c->event_why = EV_DETAIL;
+            else if (when >= 0 && c->f[when].set && nev > 1)
+                c->event_why = EV_DATE;
+            else if (when >= 0 && c->f[when].set)
+                c->event_why = EV_DATE;
+            else
+                c->event_why = EV_ONLY;
+        }
+        free(units[u].v);
+    }
+    for (size_t e = 0; e < nev; e++) free(events[e].v);
+    free(events);
+    free(event_of_unit);
+    free(units);
+    free(unit_linked);
+    free(unit_of);
+    free(linked);
+    free(parent);
+}
+
+struct events_state {
+    struct claimset *cs;
+    const struct kind_def *kind;
+    uint32_t *next_id;
+};
+
+static int visit_key(const char *key, void *val, void *arg)
+{
+    struct events_state *st = arg;
+    struct group *g = val;
+    (void)key;
+    split_events(st->cs, st->kind, g, st->next_id);
+    free(g->v);
+    free(g);
+    return 0;
+}
+
+void check_events(const struct ruleset *rs, struct claimset *cs)
+{
+    uint32_t next_id = 0;
+    struct buf kb = {0};
+    for (size_t ki = 0; ki < rs->nkinds; ki++) {
+        const struct kind_def *k = &rs->kinds[ki];
+        Pvoid_t index = NULL;
+        size_t longest = 0;
+        for (size_t i = 0; i < cs->n; i++) {
+            struct claim *c = &cs->v[i];
+            if (c->kind != k) continue;
+            c->event = 0;
+            c->event_why = EV_NONE;
+            if (!kind_key(&kb, c)) continue;
+            if (kb.len > longest) longest = kb.len;
+            void **slot = strmap_slot(&index, kb.s);
+            if (!*slot) *slot = xcalloc(1, sizeof(struct group));
+            group_add(*slot, (uint32_t)i);
+        }
+        char *keybuf = xmalloc(longest + 1);
+        struct events_state st = {cs, k, &next_id};
+        strmap_each(index, keybuf, visit_key, &st);
+        free(keybuf);
+        strmap_free(&index);
+    }
+    buf_free(&kb);
 }
 
 /* ==== Findings ==== */
@@ -323,7 +459,8 @@ static void compare_event(const struct claimset *cs, const struct check *ck, con
     /* fingerprint: the check, the key and each claim's document and sentence */
     uint64_t h = 1469598103934665603ull;
     struct buf kb = {0};
-    key_of(&kb, &cs->v[f.primary], ck);
+    kind_key(&kb, &cs->v[f.primary]);
+    fnv(&h, ck->id);
     fnv(&h, kb.s);
     buf_free(&kb);
     const struct claim *p = &cs->v[f.primary];
@@ -338,8 +475,6 @@ struct run_state {
     const struct claimset *cs;
     const struct check *ck;
     struct findings *out;
-    uint32_t *next_event;
-    struct claimset *mcs;
 };
 
 static int visit_group(const char *key, void *val, void *arg)
@@ -347,25 +482,15 @@ static int visit_group(const char *key, void *val, void *arg)
     struct run_state *st = arg;
     struct group *g = val;
     (void)key;
-    struct group *events;
-    size_t ne = split_events(st->cs, st->ck, g, &events);
-    for (size_t e = 0; e < ne; e++) {
-        uint32_t id = ++*st->next_event;
-        for (size_t i = 0; i < events[e].n; i++)
-            if (!st->mcs->v[events[e].v[i]].event) st->mcs->v[events[e].v[i]].event = id;
-        if (events[e].n > 1) compare_event(st->cs, st->ck, &events[e], st->out);
-        free(events[e].v);
-    }
-    free(events);
+    if (g->n > 1) compare_event(st->cs, st->ck, g, st->out);
     free(g->v);
     free(g);
     return 0;
 }
 
-static const struct claimset *sort_cs;
-
-static int finding_cmp(const void *a, const void *b)
+static int finding_cmp(const void *a, const void *b, void *arg)
 {
+    const struct claimset *sort_cs = arg;
     const struct finding *x = a, *y = b;
     if (x->severity != y->severity) return y->severity - x->severity;
     const struct claim *p = &sort_cs->v[x->primary], *q = &sort_cs->v[y->primary];
@@ -380,7 +505,7 @@ static int finding_cmp(const void *a, const void *b)
 
 int check_run(const struct ruleset *rs, struct claimset *cs, struct findings *out)
 {
-    uint32_t next_event = 0;
+    check_events(rs, cs);
     struct buf kb = {0};
     size_t first = out->n;
     for (size_t ci = 0; ci < rs->nchecks; ci++) {
@@ -389,25 +514,30 @@ int check_run(const struct ruleset *rs, struct claimset *cs, struct findings *ou
         size_t longest = 0;
         for (size_t i = 0; i < cs->n; i++) {
             const struct claim *c = &cs->v[i];
-            if (c->kind != ck->kind || !key_complete(c, ck)) continue;
-            key_of(&kb, c, ck);
+            if (c->kind != ck->kind || !c->event || !c->f[ck->compare].set) continue;
+            buf_reset(&kb);
+            buf_printf(&kb, "%010u", c->event);
+            int ok = 1;
+            for (int k = 0; k < ck->nkey && ok; k++) {
+                const struct value *v = &c->f[ck->key[k]];
+                if (!v->set) ok = 0;
+                buf_putc(&kb, '|');
+                value_key(&kb, v);
+            }
+            if (!ok) continue;
             if (kb.len > longest) longest = kb.len;
             void **slot = strmap_slot(&index, kb.s);
-            struct group *g = *slot;
-            if (!g) *slot = g = xcalloc(1, sizeof *g);
-            XGROW(g->v, g->cap, g->n + 1);
-            g->v[g->n++] = (uint32_t)i;
+            if (!*slot) *slot = xcalloc(1, sizeof(struct group));
+            group_add(*slot, (uint32_t)i);
         }
         char *keybuf = xmalloc(longest + 1);
-        struct run_state st = {cs, ck, out, &next_event, cs};
+        struct run_state st = {cs, ck, out};
         strmap_each(index, keybuf, visit_group, &st);
         free(keybuf);
         strmap_free(&index);
     }
     buf_free(&kb);
-    sort_cs = cs;
-    qsort(out->v + first, out->n - first, sizeof *out->v, finding_cmp);
-    sort_cs = NULL;
+    if (out->n > first) qsort_r(out->v + first, out->n - first, sizeof *out->v, finding_cmp, cs);
     return 0;
 }
 

@@ -36,6 +36,10 @@ int value_agrees(const struct value *a, const struct value *b, int type, int cmp
  * month or day of month that does not contradict the other. */
 int date_compatible(const struct value *a, const struct value *b);
 
+/* Group the claims of each kind by their key and split each group into
+ * events (see the kind's `when` and `details`); sets claim->event and
+ * claim->event_why.  check_run calls it. */
+void check_events(const struct ruleset *rs, struct claimset *cs);
 /* Run every check of rs over cs; findings are appended to out, sorted worst
  * first, then by location.  Sets claim->event ids.  Returns 0. */
 int check_run(const struct ruleset *rs, struct claimset *cs, struct findings *out);

@@ -8,6 +8,12 @@
 #include "calendar.h"
 #include "xalloc.h"
 
+const char *event_basis_name(int why)
+{
+    static const char *const names[] = {"none", "only-event", "date", "detail", "ambiguous"};
+    return why >= 0 && why <= EV_AMBIGUOUS ? names[why] : "?";
+}
+
 /* ==== Sets ==== */
 
 uint32_t claimset_add_doc(struct claimset *cs, const char *path, const char *id, const char *source, int has_date,
@@ -183,6 +189,7 @@ void value_format(struct buf *b, const struct value *v, int type)
     switch (type) {
     case FT_ENTITIES:
     case FT_ENTITY:
+    case FT_ACTOR:
     case FT_PLACE:
         for (int i = 0; i < v->nents; i++) buf_printf(b, "%s%s", i ? " + " : "", v->ents[i]->name);
         break;
@@ -223,7 +230,23 @@ void value_json(struct buf *b, const struct value *v, int type)
         }
         buf_putc(b, ']');
         break;
+    case FT_DETAILS: {
+        buf_putc(b, '[');
+        const char *p = v->norm ? v->norm : "";
+        int first = 1;
+        while (*p) {
+            const char *e = strchr(p, '+');
+            size_t n = e ? (size_t)(e - p) : strlen(p);
+            if (!first) buf_putc(b, ',');
+            first = 0;
+            buf_json_str(b, p, n);
+            p += n + (e ? 1 : 0);
+        }
+        buf_putc(b, ']');
+        break;
+    }
     case FT_ENTITY:
+    case FT_ACTOR:
     case FT_PLACE:
         if (v->nents)
             buf_json_str(b, v->ents[0]->id, strlen(v->ents[0]->id));
@@ -323,7 +346,7 @@ void claim_json(struct buf *b, const struct claimset *cs, const struct claim *c)
         buf_json_str(b, c->attribution, strlen(c->attribution));
     else
         buf_puts(b, "null");
-    if (c->event) buf_printf(b, ",\"event\":%u", c->event);
+    if (c->event_why) buf_printf(b, ",\"event\":%u,\"event_basis\":\"%s\"", c->event, event_basis_name(c->event_why));
     buf_puts(b, ",\"path\":");
     buf_json_str(b, d->path, strlen(d->path));
     if (d->id) {

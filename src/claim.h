@@ -40,8 +40,19 @@ struct claim {
     uint32_t sent_start, sent_end;
     unsigned line, col;         /* of start */
     char *sentence;             /* owned: the sentence, as written */
-    uint32_t event;             /* event id (0 = none), set by the checker */
+    uint32_t event;             /* event id (0 = none or ambiguous), set by check_events */
+    uint8_t event_why;          /* enum event_basis: why the claim joined its event */
 };
+
+/* Why a claim belongs to its event (check_events). */
+enum event_basis {
+    EV_NONE,      /* not assigned: key fields missing */
+    EV_ONLY,      /* the only event with this key (or the kind has no date) */
+    EV_DATE,      /* its date fits the event's dates */
+    EV_DETAIL,    /* it shares a distinctive detail with the event */
+    EV_AMBIGUOUS, /* no date, and several events share its key: left out */
+};
+const char *event_basis_name(int why);
 
 struct docinfo {
     char *path, *id, *source;   /* owned (id, source may be NULL) */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "check.h"
 #include "commands.h"
 #include "pipeline.h"
 
@@ -18,23 +19,26 @@ static const char usage[] =
     "  -r, --rules PATH      use the rules in PATH instead of the built-in ones (repeatable)\n"
     "  -R, --extra-rules PATH  add the rules in PATH to the built-in ones (repeatable)\n"
     "  -d, --date DATE       publication date (YYYY-MM-DD) for documents without one\n"
+    "  --no-events           stream claims as documents are read, without event ids\n"
+    "                        (events need the whole corpus, so by default claims are\n"
+    "                        printed at the end with \"event\" and \"event_basis\")\n"
     "  -h, --help            this help\n";
 
 struct out_state {
     int text;
+    int events;
     struct buf b;
 };
 
 /* Stream each document's claims, then drop them: memory stays flat. */
-static void print_doc(struct claimset *cs, uint32_t doc, void *arg)
+static void print_claims(struct claimset *cs, uint32_t doc, struct out_state *st)
 {
-    struct out_state *st = arg;
     for (size_t i = 0; i < cs->n; i++) {
         const struct claim *c = &cs->v[i];
-        if (c->doc != doc) continue;
+        if (doc != UINT32_MAX && c->doc != doc) continue;
         buf_reset(&st->b);
         if (st->text) {
-            buf_printf(&st->b, "%s:%u:%u: %s", cs->docs[doc].path, c->line, c->col, c->kind->name);
+            buf_printf(&st->b, "%s:%u:%u: %s", cs->docs[c->doc].path, c->line, c->col, c->kind->name);
             for (int f = 0; f < c->kind->nfields; f++) {
                 if (!c->f[f].set) continue;
                 buf_printf(&st->b, " %s=", c->kind->fields[f].name);
@@ -42,6 +46,7 @@ static void print_doc(struct claimset *cs, uint32_t doc, void *arg)
             }
             if (c->modality != MOD_ASSERTED) buf_printf(&st->b, " (%s)", modality_name(c->modality));
             if (c->attribution) buf_printf(&st->b, " (per %s)", c->attribution);
+            if (c->event_why) buf_printf(&st->b, " event=%u(%s)", c->event, event_basis_name(c->event_why));
             buf_printf(&st->b, " [%s]\n", c->rule->id);
         } else {
             claim_json(&st->b, cs, c);
@@ -49,6 +54,14 @@ static void print_doc(struct claimset *cs, uint32_t doc, void *arg)
         }
         fwrite(st->b.s, 1, st->b.len, stdout);
     }
+}
+
+/* Stream each document's claims, then drop them: memory stays flat. */
+static void print_doc(struct claimset *cs, uint32_t doc, void *arg)
+{
+    struct out_state *st = arg;
+    if (st->events) return;
+    print_claims(cs, doc, st);
     for (size_t i = 0; i < cs->n; i++) claim_free(&cs->v[i]);
     cs->n = 0;
 }
@@ -58,7 +71,8 @@ int cmd_extract(int argc, char **argv)
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'}, {"rules", required_argument, NULL, 'r'},
         {"extra-rules", required_argument, NULL, 'R'}, {"date", required_argument, NULL, 'd'},
-        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+        {"no-events", no_argument, NULL, 'E'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    int events = 1;
     struct rule_opts ro = {0};
     struct doc_opts dopt = {0};
     const char *format = "jsonl";
@@ -79,6 +93,7 @@ int cmd_extract(int argc, char **argv)
             }
             dopt.has_date = 1;
             break;
+        case 'E': events = 0; break;
         case 'h': fputs(usage, stdout); return 0;
         default: fputs(usage, stderr); return 2;
         }
@@ -96,8 +111,12 @@ int cmd_extract(int argc, char **argv)
     char **inputs = optind < argc ? argv + optind : stdin_only;
     size_t n = optind < argc ? (size_t)(argc - optind) : 1;
     struct claimset cs = {0};
-    struct out_state st = {strcmp(format, "text") == 0, {0}};
+    struct out_state st = {strcmp(format, "text") == 0, events, {0}};
     pipeline_extract(rs, inputs, n, &dopt, 0, &cs, stderr, stderr_color(), print_doc, &st);
+    if (events) {
+        check_events(rs, &cs);
+        print_claims(&cs, UINT32_MAX, &st);
+    }
     buf_free(&st.b);
     claimset_free(&cs);
     rules_free(rs);

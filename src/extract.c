@@ -233,6 +233,10 @@ static int expr_fits(const struct nx_expr *e, int t)
 static const struct entity *actor_of(const struct mention *m, int type)
 {
     const struct entity *e = m->entity;
+    if (type == FT_ACTOR) {
+        const struct entity *c = entity_country(e);
+        return c ? c : e;
+    }
     if (type != FT_PLACE && e->stands_for && e->type != ENT_PERSON) return e->stands_for;
     return e;
 }
@@ -252,11 +256,11 @@ static void fill_from_span(struct extract_ctx *x, struct value *v, int t, const 
     for (size_t i = ann_lower(x, s); i < x->nann && x->ann[i].start < e; i++) {
         const struct ann *a = &x->ann[i];
         if (a->end > e) continue;
-        if (a->mention >= 0 && (t == FT_ENTITIES || t == FT_ENTITY || t == FT_PLACE)) {
+        if (a->mention >= 0 && (t == FT_ENTITIES || t == FT_ENTITY || t == FT_PLACE || t == FT_ACTOR)) {
             const struct mention *m = &x->men[a->mention];
-            if (m->kind == MEN_DEMONYM) continue;
+            if (m->kind == MEN_DEMONYM && t != FT_ACTOR && t != FT_ENTITIES) continue;
             if (t == FT_PLACE && !(a->classes & AC_PLACE)) continue;
-            if (t == FT_ENTITY && v->nents) continue;
+            if ((t == FT_ENTITY || t == FT_ACTOR || t == FT_PLACE) && v->nents) continue;
             add_ent(v, actor_of(m, t));
             if (m->kind == MEN_GROUP) add_ent(v, m->entity2);
             v->set = 1;
@@ -456,17 +460,23 @@ static void report_limit(struct extract_ctx *x, const struct document *doc, cons
 
 /* A claim is usable when its key fields are filled; a set of participants
  * needs two different parties. */
-static int claim_complete(const struct claim *c)
+static int claim_complete(struct claim *c)
 {
     const struct kind_def *k = c->kind;
     for (int i = 0; i < k->nkey; i++) {
         const struct value *v = &c->f[k->key[i]];
         if (!v->set) return 0;
-        if (k->fields[k->key[i]].type == FT_ENTITIES && v->nents < 2) return 0;
-        if ((k->fields[k->key[i]].type == FT_ENTITY || k->fields[k->key[i]].type == FT_PLACE) && !v->nents) return 0;
+        /* the parties of an event: two of them */
+        if (k->fields[k->key[i]].type == FT_ENTITIES && v->nents < (k->when >= 0 ? 2 : 1)) return 0;
+        int t = k->fields[k->key[i]].type;
+        if ((t == FT_ENTITY || t == FT_PLACE || t == FT_ACTOR) && !v->nents) return 0;
     }
-    for (int i = 0; i < k->nfields; i++)
-        if (c->f[i].set && k->fields[i].type == FT_ENTITIES && c->f[i].nents < 2) return 0;
+    for (int i = 0; i < k->nfields; i++) {
+        int t = k->fields[i].type;
+        /* a field that named nobody the lexicon knows is no value */
+        if (c->f[i].set && (t == FT_ENTITY || t == FT_ACTOR || t == FT_PLACE || t == FT_ENTITIES) && !c->f[i].nents)
+            value_free(&c->f[i]);
+    }
     return 1;
 }
 

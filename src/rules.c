@@ -51,8 +51,8 @@ static const struct {
     {"PERCENT", AC_PERCENT},
 };
 
-static const char *ftype_names[FT_TYPES] = {"entities", "entity", "place", "date", "time",
-                                            "duration", "number", "ordinal", "word", "text"};
+static const char *ftype_names[FT_TYPES] = {"entities", "entity", "place", "date", "time", "duration",
+                                            "number", "ordinal", "word", "text", "actor", "details"};
 static const char *mod_names[MOD_COUNT] = {"asserted", "hedged", "planned", "denied"};
 static const char *cmp_names[CMP_COUNT_] = {"exact", "interval", "date", "place", "entity", "ordinal"};
 
@@ -82,6 +82,7 @@ static void free_cues(struct cue *v, size_t n)
         free(v[i].id);
         free(v[i].path);
         free(v[i].source);
+        free(v[i].kind_names);
         pcre2_code_free(v[i].re);
     }
     free(v);
@@ -148,6 +149,7 @@ void rules_free(struct ruleset *rs)
     free_cues(rs->modality, rs->nmodality);
     free_cues(rs->attribution, rs->nattribution);
     free_cues(rs->boilerplate, rs->nboilerplate);
+    free_cues(rs->details, rs->ndetails);
     char key[256];
     strmap_each(rs->macros, key, free_macro, NULL);
     strmap_free((Pvoid_t *)&rs->macros);
@@ -267,7 +269,7 @@ static void load_kinds(struct loader *L, yaml_node_t *n)
         err(L, n, "'kinds' must map kind names to definitions");
         return;
     }
-    static const char *const keys[] = {"description", "fields", "key", "value", NULL};
+    static const char *const keys[] = {"description", "fields", "key", "value", "when", "details", NULL};
     for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
         yaml_node_t *kn = yaml_document_get_node(&L->yd->doc, p->key);
         yaml_node_t *def = yaml_document_get_node(&L->yd->doc, p->value);
@@ -285,7 +287,7 @@ static void load_kinds(struct loader *L, yaml_node_t *n)
         struct kind_def *k = &L->rs->kinds[L->rs->nkinds++];
         memset(k, 0, sizeof *k);
         k->name = xstrdup(name);
-        k->value = -1;
+        k->value = k->when = k->details = -1;
         where(L, kn, &k->path, &k->line, &k->col);
         yaml_node_t *fields = yamldoc_get(L->yd, def, "fields");
         if (!yamldoc_is_map(fields)) {
@@ -297,8 +299,8 @@ static void load_kinds(struct loader *L, yaml_node_t *n)
             yaml_node_t *fv = yaml_document_get_node(&L->yd->doc, f->value);
             int t = lookup(ftype_names, FT_TYPES, yamldoc_str(fv));
             if (t < 0) {
-                err(L, fv, "unknown field type '%s' (expected entities, entity, place, date, time, duration, "
-                           "number, ordinal, word or text)",
+                err(L, fv, "unknown field type '%s' (expected entities, entity, actor, place, date, time, "
+                           "duration, number, ordinal, word, text or details)",
                     yamldoc_str(fv) ? yamldoc_str(fv) : "?");
                 continue;
             }
@@ -321,10 +323,18 @@ static void load_kinds(struct loader *L, yaml_node_t *n)
             free(keyv[i]);
         }
         free(keyv);
-        yaml_node_t *vn = yamldoc_get(L->yd, def, "value");
-        if (vn) {
-            k->value = yamldoc_str(vn) ? kind_field(k, yamldoc_str(vn)) : -1;
-            if (k->value < 0) err(L, vn, "kind '%s': value field '%s' is not one of its fields", name, yamldoc_str(vn) ? yamldoc_str(vn) : "?");
+        const char *roles[3] = {"value", "when", "details"};
+        int *dst[3] = {&k->value, &k->when, &k->details};
+        const int want[3] = {-1, FT_DATE, FT_DETAILS};
+        for (int r = 0; r < 3; r++) {
+            yaml_node_t *vn = yamldoc_get(L->yd, def, roles[r]);
+            if (!vn) continue;
+            *dst[r] = yamldoc_str(vn) ? kind_field(k, yamldoc_str(vn)) : -1;
+            if (*dst[r] < 0)
+                err(L, vn, "kind '%s': %s field '%s' is not one of its fields", name, roles[r],
+                    yamldoc_str(vn) ? yamldoc_str(vn) : "?");
+            else if (want[r] >= 0 && k->fields[*dst[r]].type != want[r])
+                err(L, vn, "kind '%s': the %s field must be of type %s", name, roles[r], ftype_names[want[r]]);
         }
     }
 }
@@ -546,7 +556,7 @@ static void load_checks(struct loader *L, yaml_node_t *n)
 static int parse_check(struct loader *L, struct check *c, size_t kept)
 {
     yaml_node_t *m = c->node;
-    static const char *const keys[] = {"id", "kind", "key", "event", "compare", "comparator", "severity",
+    static const char *const keys[] = {"id", "kind", "key", "compare", "comparator", "severity",
                                        "message", "description", NULL};
     check_keys(L, m, keys);
     const char *id = need_str(L, m, "id"), *kind = need_str(L, m, "kind"), *cmpf = need_str(L, m, "compare");
@@ -562,29 +572,23 @@ static int parse_check(struct loader *L, struct check *c, size_t kept)
         err(L, yamldoc_get(L->yd, m, "compare"), "kind '%s' has no field '%s'", kind, cmpf);
         return -1;
     }
-    const char *fieldlists[2] = {"key", "event"};
-    int *dst[2] = {c->key, c->event}, *cnt[2] = {&c->nkey, &c->nevent};
     int bad = 0;
-    for (int l = 0; l < 2; l++) {
-        char **v;
-        yaml_node_t *ln = yamldoc_get(L->yd, m, fieldlists[l]);
-        size_t nv = str_list(L, ln, &v);
-        if (l == 0 && !ln) {
-            for (int q = 0; q < k->nkey; q++) c->key[q] = k->key[q];
-            c->nkey = k->nkey;
+    char **v;
+    /* the kind's key comes first: reports show what the fact is about */
+    for (int q = 0; q < k->nkey && c->nkey < 4; q++) c->key[c->nkey++] = k->key[q];
+    yaml_node_t *ln = yamldoc_get(L->yd, m, "key");
+    size_t nv = str_list(L, ln, &v);
+    for (size_t q = 0; q < nv; q++) {
+        int fi = kind_field(k, v[q]);
+        if (fi < 0) {
+            err(L, ln, "kind '%s' has no field '%s'", kind, v[q]);
+            bad = 1;
+        } else if (c->nkey < 4) {
+            c->key[c->nkey++] = fi;
         }
-        for (size_t q = 0; q < nv; q++) {
-            int fi = kind_field(k, v[q]);
-            if (fi < 0) {
-                err(L, ln, "kind '%s' has no field '%s'", kind, v[q]);
-                bad = 1;
-            } else if (*cnt[l] < 4) {
-                dst[l][(*cnt[l])++] = fi;
-            }
-            free(v[q]);
-        }
-        free(v);
+        free(v[q]);
     }
+    free(v);
     if (bad) return -1;
     yaml_node_t *cn = yamldoc_get(L->yd, m, "comparator");
     const char *cs = yamldoc_str(cn);
@@ -599,7 +603,7 @@ static int parse_check(struct loader *L, struct check *c, size_t kept)
         case FT_DATE: c->comparator = CMP_DATE; break;
         case FT_NUMBER: case FT_DURATION: case FT_TIME: c->comparator = CMP_INTERVAL; break;
         case FT_PLACE: c->comparator = CMP_PLACE; break;
-        case FT_ENTITY: case FT_ENTITIES: c->comparator = CMP_ENTITY; break;
+        case FT_ENTITY: case FT_ENTITIES: case FT_ACTOR: c->comparator = CMP_ENTITY; break;
         case FT_ORDINAL: c->comparator = CMP_ORDINAL; break;
         default: c->comparator = CMP_EXACT;
         }
@@ -632,7 +636,7 @@ static void load_cues(struct loader *L, yaml_node_t *n, const char *section, str
         err(L, n, "'%s' must be a list", section);
         return;
     }
-    static const char *const keys[] = {"id", "pattern", "modality", "scope", "description", NULL};
+    static const char *const keys[] = {"id", "pattern", "modality", "scope", "kinds", "description", NULL};
     static const char *const scopes[] = {"near", "sentence", "rest"};
     for (size_t i = 0; i < yamldoc_len(n); i++) {
         yaml_node_t *m = yamldoc_item(L->yd, n, i);
@@ -665,6 +669,23 @@ static void load_cues(struct loader *L, yaml_node_t *n, const char *section, str
                 continue;
             }
         }
+        if (strcmp(section, "details") == 0) {
+            char **kv;
+            size_t nk = str_list(L, yamldoc_get(L->yd, m, "kinds"), &kv);
+            struct buf kb = {0};
+            for (size_t q = 0; q < nk; q++) {
+                buf_printf(&kb, "%s%s", q ? "," : "", kv[q]);
+                free(kv[q]);
+            }
+            free(kv);
+            if (!nk) {
+                err(L, m, "a details cue needs 'kinds': the kinds of claims it describes");
+                buf_free(&kb);
+                continue;
+            }
+            c->kind_names = buf_steal(&kb);
+        }
+        c->value_group = -1;
         c->id = xstrdup(id);
         c->source = xstrdup(pat);
         c->pattern_node = yamldoc_get(L->yd, m, "pattern");
@@ -696,7 +717,8 @@ int rules_load_text(struct ruleset *rs, const char *path, const char *text, size
         return -1;
     }
     static const char *const sections[] = {"kinds", "macros", "extractors", "checks", "entities", "titles",
-                                            "modality", "attribution", "boilerplate", "version", "description", NULL};
+                                            "modality", "attribution", "boilerplate", "details", "version",
+                                            "description", NULL};
     check_keys(&L, root, sections);
     /* kinds first, so checks in the same file can use them */
     yaml_node_t *s;
@@ -709,6 +731,7 @@ int rules_load_text(struct ruleset *rs, const char *path, const char *text, size
     if ((s = yamldoc_get(&p->yd, root, "modality"))) load_cues(&L, s, "modality", &rs->modality, &rs->nmodality, &rs->capmodality);
     if ((s = yamldoc_get(&p->yd, root, "attribution"))) load_cues(&L, s, "attribution", &rs->attribution, &rs->nattribution, &rs->capattribution);
     if ((s = yamldoc_get(&p->yd, root, "boilerplate"))) load_cues(&L, s, "boilerplate", &rs->boilerplate, &rs->nboilerplate, &rs->capboilerplate);
+    if ((s = yamldoc_get(&p->yd, root, "details"))) load_cues(&L, s, "details", &rs->details, &rs->ndetails, &rs->capdetails);
     return L.errors || d->errors > before ? -1 : 0;
 }
 
@@ -1124,11 +1147,29 @@ int rules_compile(struct ruleset *rs, struct diag *d)
     compile_cues(rs, rs->modality, rs->nmodality, 0, d);
     compile_cues(rs, rs->attribution, rs->nattribution, 1, d);
     compile_cues(rs, rs->boilerplate, rs->nboilerplate, 0, d);
+    compile_cues(rs, rs->details, rs->ndetails, 0, d);
+    for (size_t i = 0; i < rs->ndetails; i++) {
+        struct cue *c = &rs->details[i];
+        if (c->re) {
+            int g;
+            c->value_group = group_numbers(c->re, "value", &g, 1) ? g : -1;
+        }
+        char *names = c->kind_names, *save = NULL;
+        for (char *tok = strtok_r(names, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+            const struct kind_def *k = rules_kind(rs, tok);
+            if (!k)
+                diag_add(d, DIAG_ERROR, c->path, c->line, c->col, "details cue '%s': unknown kind '%s'", c->id, tok);
+            else if (k->details < 0)
+                diag_add(d, DIAG_ERROR, c->path, c->line, c->col, "details cue '%s': kind '%s' has no details field", c->id, tok);
+            else if (c->nkinds < 8)
+                c->kinds[c->nkinds++] = k;
+        }
+    }
     /* the YAML is no longer needed */
     for (size_t i = 0; i < rs->nex; i++) rs->ex[i].pattern_node = rs->ex[i].fields_node = NULL;
-    struct cue *cues[3] = {rs->modality, rs->attribution, rs->boilerplate};
-    size_t ncues[3] = {rs->nmodality, rs->nattribution, rs->nboilerplate};
-    for (int k = 0; k < 3; k++)
+    struct cue *cues[4] = {rs->modality, rs->attribution, rs->boilerplate, rs->details};
+    size_t ncues[4] = {rs->nmodality, rs->nattribution, rs->nboilerplate, rs->ndetails};
+    for (int k = 0; k < 4; k++)
         for (size_t i = 0; i < ncues[k]; i++) cues[k][i].pattern_node = NULL;
     free_pending(rs);
     return d->errors > before ? -1 : 0;

@@ -30,6 +30,8 @@ enum field_type {
     FT_ORDINAL,
     FT_WORD,     /* a word from a closed vocabulary, lower-cased: "phone", "for" */
     FT_TEXT,     /* free text, kept as written */
+    FT_ACTOR,    /* an entity, stored and compared as the country it speaks for */
+    FT_DETAILS,  /* distinctive details of an event (detail cue ids) */
     FT_TYPES
 };
 
@@ -46,6 +48,8 @@ struct kind_def {
     int nfields;
     int key[4], nkey;   /* fields that say what the claim is about */
     int value;          /* the field that is the claim's value, -1 if none */
+    int when;           /* the date field that tells events apart, -1 if none */
+    int details;        /* the details field for event identity, -1 if none */
     char *path;
     unsigned line, col;
 };
@@ -134,8 +138,7 @@ enum comparator {
 struct check {
     char *id;
     const struct kind_def *kind;
-    int key[4], nkey;    /* group claims by these fields */
-    int event[4], nevent; /* fields that tell events apart (dates) */
+    int key[4], nkey;    /* within one event, group claims by these fields too */
     int compare;         /* field compared */
     int comparator;      /* enum comparator */
     int severity;        /* enum diag_level */
@@ -163,6 +166,12 @@ struct cue {
     char *source;         /* the pattern as written */
     void *pattern_node;   /* while loading */
     size_t pending;
+    /* details cues: the kinds whose claims they attach to, and the group whose
+     * mention completes the detail id ("delegation:gomel"), or -1 */
+    const struct kind_def *kinds[8];
+    int nkinds;
+    char *kind_names;     /* while loading: comma-separated */
+    int value_group;
 };
 
 struct ruleset {
@@ -173,9 +182,9 @@ struct ruleset {
     size_t nex, capex;
     struct check *checks;
     size_t nchecks, capchecks;
-    struct cue *modality, *attribution, *boilerplate;
-    size_t nmodality, nattribution, nboilerplate;
-    size_t capmodality, capattribution, capboilerplate;
+    struct cue *modality, *attribution, *boilerplate, *details;
+    size_t nmodality, nattribution, nboilerplate, ndetails;
+    size_t capmodality, capattribution, capboilerplate, capdetails;
     void *macros;        /* Judy: name -> struct macro_def */
     void *triggers;      /* Judy: lower-case word -> trigger list */
     size_t nfiles;
