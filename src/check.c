@@ -249,12 +249,8 @@ static void split_events(struct claimset *cs, const struct kind_def *k, const st
             c->event = base + 1 + (uint32_t)event_of_unit[u];
             if (unit_linked[u])
                 c->event_why = EV_DETAIL;
-            else if (when >= 0 && c->f[when].set && nev > 1)
-                c->event_why = EV_DATE;
-            else if (when >= 0 && c->f[when].set)
-                c->event_why = EV_DATE;
             else
-                c->event_why = EV_ONLY;
+                c->event_why = when >= 0 && c->f[when].set ? EV_DATE : EV_ONLY;
         }
         free(units[u].v);
     }

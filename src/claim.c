@@ -209,6 +209,17 @@ void value_format(struct buf *b, const struct value *v, int type)
 
 /* ==== JSON ==== */
 
+void day_json(struct buf *b, int has_date, int32_t day)
+{
+    if (!has_date) {
+        buf_puts(b, "null");
+        return;
+    }
+    char s[11];
+    cal_format(day, s);
+    buf_printf(b, "\"%s\"", s);
+}
+
 static void json_num_or_null(struct buf *b, double x)
 {
     buf_json_num(b, x);
@@ -360,13 +371,7 @@ void claim_json(struct buf *b, const struct claimset *cs, const struct claim *c)
     else
         buf_puts(b, "null");
     buf_puts(b, ",\"published\":");
-    if (d->has_date) {
-        char day[11];
-        cal_format(d->date, day);
-        buf_printf(b, "\"%s\"", day);
-    } else {
-        buf_puts(b, "null");
-    }
+    day_json(b, d->has_date, d->date);
     buf_puts(b, ",\"text\":");
     buf_json_str(b, c->sentence ? c->sentence : "", c->sentence ? strlen(c->sentence) : 0);
     buf_puts(b, ",\"rule\":");

@@ -87,6 +87,8 @@ void value_free(struct value *v);
 void value_format(struct buf *b, const struct value *v, int type);
 /* The value as JSON (an object for dates and numbers, a string or list otherwise). */
 void value_json(struct buf *b, const struct value *v, int type);
+/* A publication date as JSON: "YYYY-MM-DD", or null when there is none. */
+void day_json(struct buf *b, int has_date, int32_t day);
 /* One claim as a JSON object (the extract --format jsonl contract). */
 void claim_json(struct buf *b, const struct claimset *cs, const struct claim *c);
 

@@ -309,8 +309,7 @@ static int word_before(const char *sent, size_t p, const char *w)
 /* Take a context field from the sentence: an expression of the type in the
  * match's clause, nearest to the end of the match; after the match beats
  * before it. */
-static void fill_context(struct extract_ctx *x, struct value *v, int t, const char *sent, size_t len, size_t ms,
-                         size_t me)
+static void fill_context(struct extract_ctx *x, struct value *v, int t, const char *sent, size_t ms, size_t me)
 {
     const struct nx_expr *best = NULL;
     const struct mention *bestm = NULL;
@@ -366,7 +365,6 @@ static void fill_context(struct extract_ctx *x, struct value *v, int t, const ch
             best = &x->nx[a->expr];
         }
     }
-    (void)len;
     if (best) set_from_expr(v, best, sent);
     if (bestm) {
         v->set = 1;
@@ -542,7 +540,7 @@ static size_t run_extractor(struct extract_ctx *x, const struct extractor *ex, c
             if (!(ex->context & (1u << b))) continue;
             for (int f = 0; f < ex->kind->nfields; f++)
                 if (ex->kind->fields[f].type == ctx_types[b] && !c.f[f].set) {
-                    fill_context(x, &c.f[f], ctx_types[b], sent, len, ms, me);
+                    fill_context(x, &c.f[f], ctx_types[b], sent, ms, me);
                     break;
                 }
         }

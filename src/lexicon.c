@@ -518,12 +518,9 @@ static size_t emit(struct mention *out, size_t n, size_t max, uint32_t s, uint32
 size_t lexicon_mentions(const struct lexicon *lx, struct mention_ctx *ctx, const char *text, size_t len,
                         struct mention *out, size_t max)
 {
-    struct tok tbuf[256], *t = tbuf;
     size_t cap = 0;
-    struct tok *heap = NULL;
-    size_t nt = tokenize(text, len, &heap, &cap);
-    t = heap;
-    (void)tbuf;
+    struct tok *t = NULL;
+    size_t nt = tokenize(text, len, &t, &cap);
     struct atom *at = xcalloc(nt ? nt : 1, sizeof *at);
     for (size_t i = 0; i < nt; i++) atom_at(lx, text, t, nt, i, &at[i]);
 
@@ -619,6 +616,6 @@ size_t lexicon_mentions(const struct lexicon *lx, struct mention_ctx *ctx, const
         i += a->ntok > 0 ? (size_t)a->ntok : 1;
     }
     free(at);
-    free(heap);
+    free(t);
     return n;
 }

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "buf.h"
-#include "calendar.h"
 #include "diag.h"
 #include "report_util.h"
 #include "utf8.h"
@@ -90,13 +89,7 @@ static void json_doc(struct buf *b, const struct docinfo *d)
     buf_puts(b, ",\"source\":");
     json_str(b, d->source);
     buf_puts(b, ",\"date\":");
-    if (d->has_date) {
-        char day[11];
-        cal_format(d->date, day);
-        buf_printf(b, "\"%s\"", day);
-    } else {
-        buf_puts(b, "null");
-    }
+    day_json(b, d->has_date, d->date);
     buf_puts(b, ",\"date_from\":");
     json_str(b, d->date_from);
     buf_printf(b, ",\"claims\":%zu,\"draft\":%s,\"status\":\"%s\"", d->nclaims, d->is_draft ? "true" : "false",

@@ -177,13 +177,7 @@ static void artifact(struct buf *b, const struct docinfo *d, const struct claims
     buf_puts(b, ",\"properties\":{\"source\":");
     jstr(b, d->source);
     buf_puts(b, ",\"date\":");
-    if (d->has_date) {
-        char day[11];
-        cal_format(d->date, day);
-        buf_printf(b, "\"%s\"", day);
-    } else {
-        buf_puts(b, "null");
-    }
+    day_json(b, d->has_date, d->date);
     buf_printf(b, ",\"claims\":%zu,\"draft\":%s,\"status\":\"%s\"", d->nclaims, d->is_draft ? "true" : "false",
                d->skip ? "skipped" : "ok");
     if (d->skip) {

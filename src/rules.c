@@ -1114,7 +1114,6 @@ int rules_compile(struct ruleset *rs, struct diag *d)
     if (lexicon_finish(rs->lex, d) < 0 && d->errors == before) diag_add(d, DIAG_ERROR, NULL, 0, 0, "lexicon errors");
     for (size_t i = 0; i < rs->nex; i++) {
         struct extractor *x = &rs->ex[i];
-        struct yamldoc *yd = &rs->pending[x->pending].yd;
         char *kind = x->expanded;
         x->expanded = NULL;
         x->kind = rules_kind(rs, kind);
@@ -1127,7 +1126,6 @@ int rules_compile(struct ruleset *rs, struct diag *d)
         x->re = compile_one(rs, x->source, x->pending, x->pattern_node, x->slots, &x->nslots, 64, &x->expanded, d);
         if (!x->re) continue;
         compile_fields(rs, x, d);
-        (void)yd;
         for (size_t t = 0; t < x->ntriggers; t++) add_trigger(rs, x->triggers[t], x->index);
     }
     size_t kept = 0;
