@@ -38,6 +38,11 @@ struct extract_ctx {
     uint64_t *want;
     size_t nwant;
     struct extract_stats stats;
+    /* the latest mention of each annotation class in the document's earlier
+     * sentences, for fields with `recent:` ("The vote was 11 to 1": which body) */
+    struct mention last[16];
+    uint32_t last_seq[16]; /* 0: none yet */
+    uint32_t seq;
 };
 
 /* ==== Context ==== */
@@ -279,6 +284,83 @@ static void fill_from_span(struct extract_ctx *x, struct value *v, int t, const 
     if (v->nents > 1) qsort(v->ents, v->nents, sizeof *v->ents, ent_cmp);
 }
 
+static int word_before(const char *sent, size_t p, const char *w);
+
+/* `recent:` -- the nearest mention of the classes in the sentence, else the
+ * latest one in the document's earlier sentences. */
+static void fill_recent(struct extract_ctx *x, struct value *v, int t, unsigned classes, const char *sent, size_t ms,
+                        size_t me)
+{
+    const struct mention *best = NULL;
+    long bestd = 1L << 30;
+    for (size_t i = 0; i < x->nmen; i++) {
+        const struct mention *m = &x->men[i];
+        if (!(mention_classes(m) & classes) || m->kind == MEN_DEMONYM) continue;
+        /* "suspend Russia from the Human Rights Council": an object, not the actor */
+        size_t p = m->start;
+        if (word_before(sent, p, "the")) {
+            while (p > 0 && sent[p - 1] == ' ') p--;
+            p -= 3;
+        }
+        if (word_before(sent, p, "from") || word_before(sent, p, "to") || word_before(sent, p, "into")) continue;
+        long d = m->start >= me ? (long)(m->start - me) : m->end <= ms ? (long)(ms - m->end) : 0;
+        if (d < bestd) {
+            bestd = d;
+            best = m;
+        }
+    }
+    int from_sentence = best != NULL;
+    if (!best) {
+        uint32_t seq = 0;
+        for (int b = 0; b < 16; b++)
+            if ((classes & (1u << b)) && x->last_seq[b] > seq) {
+                seq = x->last_seq[b];
+                best = &x->last[b];
+            }
+    }
+    if (!best) return;
+    add_ent(v, actor_of(best, t));
+    if (best->kind == MEN_GROUP) add_ent(v, best->entity2);
+    v->set = 1;
+    if (!v->text)
+        v->text = from_sentence ? xstrndup(sent + best->start, best->end - best->start) : xstrdup(best->entity->name);
+    if (v->nents > 1) qsort(v->ents, v->nents, sizeof *v->ents, ent_cmp);
+}
+
+static void remember_mentions(struct extract_ctx *x)
+{
+    for (size_t i = 0; i < x->nmen; i++) {
+        unsigned c = mention_classes(&x->men[i]);
+        if (x->men[i].kind == MEN_DEMONYM) continue;
+        x->seq++;
+        for (int b = 0; b < 16; b++)
+            if (c & (1u << b)) {
+                x->last[b] = x->men[i];
+                x->last_seq[b] = x->seq;
+            }
+    }
+}
+
+/* `map:` -- the first value whose pattern occurs in [s, e). */
+static void fill_map(struct extract_ctx *x, struct value *v, const struct field_spec *fs, const char *sent, size_t s,
+                     size_t e)
+{
+    const struct macro_slot *slots = x->slots;
+    x->slots = NULL; /* map patterns have no macros: callouts stay quiet */
+    for (int i = 0; i < fs->nmap; i++) {
+        int rc = pcre2_match(fs->map[i].re, (PCRE2_SPTR)(sent + s), e - s, 0, 0, x->md, x->mctx);
+        if (rc >= 0) {
+            v->set = 1;
+            free(v->text);
+            free(v->norm);
+            v->text = xstrdup(fs->map[i].value);
+            v->norm = xstrdup(fs->map[i].value);
+            break;
+        }
+    }
+    x->slots = slots;
+}
+
 /* Clause boundaries: a context field is taken only from the clause of the
  * match ("since the invasion began last week, but it joined ... on Wednesday"
  * gives Wednesday to the vote). */
@@ -488,6 +570,14 @@ static int same_key(const struct claim *a, const struct claim *b)
             if (x->ents[k] != y->ents[k]) return 0;
         if (x->norm && y->norm && strcmp(x->norm, y->norm) != 0) return 0;
     }
+    /* "141 in favour, 5 against": the same key, but different facts */
+    for (int i = 0; i < a->kind->nfields; i++) {
+        const struct value *x = &a->f[i], *y = &b->f[i];
+        if (!x->set || !y->set) continue;
+        int t = a->kind->fields[i].type;
+        if (t == FT_WORD && x->norm && y->norm && strcmp(x->norm, y->norm) != 0) return 0;
+        if (i == a->kind->value && t == FT_NUMBER && (x->lo != y->lo || x->hi != y->hi)) return 0;
+    }
     return 1;
 }
 
@@ -515,56 +605,115 @@ static size_t run_extractor(struct extract_ctx *x, const struct extractor *ex, c
         int ng = rc < 128 ? rc : 128;
         memcpy(groups, ov, (size_t)ng * 2 * sizeof *ov);
 
-        struct claim c;
-        memset(&c, 0, sizeof c);
-        c.kind = ex->kind;
-        c.rule = ex;
-        for (int i = 0; i < ex->nspecs; i++) {
+        /* `each:` one claim per entity named in that field's groups */
+        int each = -1;
+        uint32_t espan[2 * 32];
+        int nspan = 0;
+        for (int i = 0; i < ex->nspecs && each < 0; i++) {
             const struct field_spec *fs = &ex->specs[i];
-            int t = ex->kind->fields[fs->field].type;
-            struct value *v = &c.f[fs->field];
-            if (fs->how == FS_LITERAL) {
-                v->set = 1;
-                v->norm = xstrdup(fs->literal);
-                v->text = xstrdup(fs->literal);
-                continue;
-            }
+            if (!fs->each) continue;
+            each = i;
             for (int g = 0; g < fs->ngroups; g++) {
                 int gi = fs->groups[g];
                 if (gi >= ng || groups[2 * gi] == PCRE2_UNSET) continue;
-                fill_from_span(x, v, t, sent, groups[2 * gi], groups[2 * gi + 1], fs);
+                size_t gs = groups[2 * gi], ge = groups[2 * gi + 1];
+                uint32_t covered = 0;
+                for (size_t k = ann_lower(x, gs); k < x->nann && x->ann[k].start < ge && nspan < 32; k++) {
+                    const struct ann *a = &x->ann[k];
+                    if (a->mention < 0 || a->end > ge || a->start < covered) continue;
+                    if (x->men[a->mention].kind == MEN_DEMONYM) continue;
+                    espan[2 * nspan] = a->start;
+                    espan[2 * nspan + 1] = a->end;
+                    nspan++;
+                    covered = a->end;
+                }
             }
         }
-        static const int ctx_types[] = {FT_DATE, FT_TIME, FT_PLACE, FT_DURATION, FT_ORDINAL};
-        for (int b = 0; b < 5; b++) {
-            if (!(ex->context & (1u << b))) continue;
-            for (int f = 0; f < ex->kind->nfields; f++)
-                if (ex->kind->fields[f].type == ctx_types[b] && !c.f[f].set) {
-                    fill_context(x, &c.f[f], ctx_types[b], sent, ms, me);
+        for (int it = 0; it < (each < 0 ? 1 : nspan); it++) {
+            struct claim c;
+            memset(&c, 0, sizeof c);
+            c.kind = ex->kind;
+            c.rule = ex;
+            for (int i = 0; i < ex->nspecs; i++) {
+                const struct field_spec *fs = &ex->specs[i];
+                int t = ex->kind->fields[fs->field].type;
+                struct value *v = &c.f[fs->field];
+                if (fs->how == FS_LITERAL) {
+                    v->set = 1;
+                    v->norm = xstrdup(fs->literal);
+                    v->text = xstrdup(fs->literal);
+                    continue;
+                }
+                if (i == each) {
+                    fill_from_span(x, v, t, sent, espan[2 * it], espan[2 * it + 1], fs);
+                    continue;
+                }
+                if (fs->nmap) {
+                    size_t s0 = ms, e0 = me;
+                    for (int g = 0; g < fs->ngroups; g++) {
+                        int gi = fs->groups[g];
+                        if (gi >= ng || groups[2 * gi] == PCRE2_UNSET) continue;
+                        s0 = groups[2 * gi];
+                        e0 = groups[2 * gi + 1];
+                        break;
+                    }
+                    fill_map(x, v, fs, sent, s0, e0);
+                    continue;
+                }
+                for (int g = 0; g < fs->ngroups; g++) {
+                    int gi = fs->groups[g];
+                    if (gi >= ng || groups[2 * gi] == PCRE2_UNSET) continue;
+                    fill_from_span(x, v, t, sent, groups[2 * gi], groups[2 * gi + 1], fs);
+                }
+                if (!v->nents && fs->recent) fill_recent(x, v, t, fs->recent, sent, ms, me);
+            }
+            static const int ctx_types[] = {FT_DATE, FT_TIME, FT_PLACE, FT_DURATION, FT_ORDINAL};
+            for (int b = 0; b < 5; b++) {
+                if (!(ex->context & (1u << b))) continue;
+                for (int f = 0; f < ex->kind->nfields; f++)
+                    if (ex->kind->fields[f].type == ctx_types[b] && !c.f[f].set) {
+                        fill_context(x, &c.f[f], ctx_types[b], sent, ms, me);
+                        break;
+                    }
+            }
+            if (ex->context & CONTEXT_SENTENCE_DATE) {
+                /* "On Thursday the assembly voted ..., with 58 abstentions":
+                 * a sentence with a single date dates all its facts */
+                for (int f = 0; f < ex->kind->nfields; f++) {
+                    if (ex->kind->fields[f].type != FT_DATE) continue;
+                    const struct nx_expr *only = NULL;
+                    int n = 0;
+                    for (size_t k = 0; k < x->nnx; k++)
+                        if (x->nx[k].kind == NX_DATE) {
+                            only = &x->nx[k];
+                            n++;
+                        }
+                    if (!c.f[f].set && n == 1) set_from_expr(&c.f[f], only, sent);
                     break;
                 }
-        }
-        int dup = 0;
-        for (size_t k = first_claim; k < out->n && !dup; k++) {
-            const struct claim *o = &out->v[k];
-            if (o->doc == docidx && o->sent_start == soff && same_key(o, &c) && o->start < soff + me &&
-                soff + ms < o->end)
-                dup = 1;
-        }
-        if (claim_complete(&c) && !dup) {
-            c.modality = ex->modality >= 0 ? ex->modality : modality_of(x, sent, len, ms, me);
-            attribution_of(x, sent, len, &c);
-            c.doc = docidx;
-            c.start = (uint32_t)(soff + ms);
-            c.end = (uint32_t)(soff + me);
-            c.sent_start = (uint32_t)soff;
-            c.sent_end = (uint32_t)(soff + len);
-            document_position(doc, c.start, &c.line, &c.col);
-            c.sentence = xstrndup(sent, len);
-            claimset_add(out, &c);
-            added++;
-        } else {
-            claim_free(&c);
+            }
+            int dup = 0;
+            for (size_t k = first_claim; k < out->n && !dup; k++) {
+                const struct claim *o = &out->v[k];
+                if (o->doc == docidx && o->sent_start == soff && same_key(o, &c) && o->start < soff + me &&
+                    soff + ms < o->end)
+                    dup = 1;
+            }
+            if (claim_complete(&c) && !dup) {
+                c.modality = ex->modality >= 0 ? ex->modality : modality_of(x, sent, len, ms, me);
+                attribution_of(x, sent, len, &c);
+                c.doc = docidx;
+                c.start = (uint32_t)(soff + ms);
+                c.end = (uint32_t)(soff + me);
+                c.sent_start = (uint32_t)soff;
+                c.sent_end = (uint32_t)(soff + len);
+                document_position(doc, c.start, &c.line, &c.col);
+                c.sentence = xstrndup(sent, len);
+                claimset_add(out, &c);
+                added++;
+            } else {
+                claim_free(&c);
+            }
         }
         x->slots = ex->slots;
         from = me > ms ? me : ms + 1;
@@ -607,6 +756,7 @@ size_t extract_document(struct extract_ctx *x, const struct document *doc, uint3
     mctx.has_date = doc->has_date;
     mctx.date = doc->date;
     struct nx_ref ref = {doc->has_date, doc->date};
+    memset(x->last_seq, 0, sizeof x->last_seq);
     size_t first = out->n, added = 0;
     static __thread char wbuf[MAX_SENTENCE];
     const char *words[MAX_WORDS];
@@ -633,13 +783,17 @@ size_t extract_document(struct extract_ctx *x, const struct document *doc, uint3
         /* mentions update the coreference context even when nothing fires */
         x->nmen = lexicon_mentions(x->rs->lex, &mctx, sent, len, x->men, MAX_MENTIONS);
         if (x->nmen > MAX_MENTIONS) x->nmen = MAX_MENTIONS;
-        if (!any) continue;
+        if (!any) {
+            remember_mentions(x);
+            continue;
+        }
         x->nnx = normalize_scan(sent, len, &ref, x->nx, MAX_EXPRS);
         if (x->nnx > MAX_EXPRS) x->nnx = MAX_EXPRS;
         annotate(x);
         for (size_t e = 0; e < x->rs->nex; e++)
             if (x->want[e / 64] & (1ull << (e % 64)))
                 added += run_extractor(x, &x->rs->ex[e], doc, docidx, sv[i].start, sent, len, out, first, d);
+        remember_mentions(x);
     }
     x->slots = NULL;
     x->stats.claims += added;

@@ -135,7 +135,14 @@ void rules_free(struct ruleset *rs)
         free(x->expanded);
         free(x->path);
         pcre2_code_free(x->re);
-        for (int s = 0; s < x->nspecs; s++) free(x->specs[s].literal);
+        for (int s = 0; s < x->nspecs; s++) {
+            free(x->specs[s].literal);
+            for (int m = 0; m < x->specs[s].nmap; m++) {
+                free(x->specs[s].map[m].value);
+                pcre2_code_free(x->specs[s].map[m].re);
+            }
+            free(x->specs[s].map);
+        }
         for (size_t t = 0; t < x->ntriggers; t++) free(x->triggers[t]);
         free(x->triggers);
     }
@@ -461,14 +468,15 @@ static void load_titles(struct loader *L, yaml_node_t *n)
 
 static int parse_context(struct loader *L, yaml_node_t *n, unsigned *ctx)
 {
-    static const char *const names[] = {"date", "time", "place", "duration", "ordinal"};
+    static const char *const names[] = {"date", "time", "place", "duration", "ordinal", "sentence-date"};
     char **v;
     size_t k = str_list(L, n, &v);
     *ctx = 0;
     for (size_t i = 0; i < k; i++) {
-        int c = lookup(names, 5, v[i]);
+        int c = lookup(names, 6, v[i]);
         if (c < 0)
-            err(L, n, "unknown context field '%s' (expected date, time, place, duration, ordinal)", v[i]);
+            err(L, n, "unknown context field '%s' (expected date, time, place, duration, ordinal, sentence-date)",
+                v[i]);
         else
             *ctx |= 1u << c;
         free(v[i]);
@@ -989,6 +997,53 @@ static pcre2_code *compile_one(struct ruleset *rs, const char *source, size_t pe
     return re;
 }
 
+/* Classes of a built-in entity macro by name, or 0. */
+static unsigned macro_classes(const char *name)
+{
+    if (!name) return 0;
+    for (size_t i = 0; i < sizeof builtin_macros / sizeof *builtin_macros; i++)
+        if (strcmp(builtin_macros[i].name, name) == 0 && builtin_macros[i].classes < AC_DATE)
+            return builtin_macros[i].classes;
+    if (strcmp(name, "GROUP") == 0) return AC_GROUP;
+    return 0;
+}
+
+/* map: {value: pattern, ...}: the first pattern that matches gives the value. */
+static int compile_map(struct yamldoc *yd, struct field_spec *fs, yaml_node_t *map, struct diag *d)
+{
+    if (!yamldoc_is_map(map)) {
+        yamldoc_error(yd, d, DIAG_ERROR, map, "'map' must map values to patterns");
+        return -1;
+    }
+    int bad = 0;
+    for (yaml_node_pair_t *q = map->data.mapping.pairs.start; q < map->data.mapping.pairs.top; q++) {
+        yaml_node_t *kn = yaml_document_get_node(&yd->doc, q->key), *pn = yaml_document_get_node(&yd->doc, q->value);
+        const char *val = yamldoc_str(kn), *pat = yamldoc_str(pn);
+        if (!val || !pat) {
+            yamldoc_error(yd, d, DIAG_ERROR, pn, "'map' entries are value: pattern");
+            bad = 1;
+            continue;
+        }
+        int ec;
+        PCRE2_SIZE eo;
+        pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+                                       PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS, &ec, &eo, NULL);
+        if (!re) {
+            PCRE2_UCHAR msg[256];
+            pcre2_get_error_message(ec, msg, sizeof msg);
+            yamldoc_error_at(yd, d, pn, eo, "bad pattern: %s (at offset %zu)", (const char *)msg, (size_t)eo);
+            bad = 1;
+            continue;
+        }
+        (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+        fs->map = xrealloc(fs->map, (size_t)(fs->nmap + 1) * sizeof *fs->map);
+        fs->map[fs->nmap].value = xstrdup(val);
+        fs->map[fs->nmap].re = re;
+        fs->nmap++;
+    }
+    return bad ? -1 : 0;
+}
+
 static void compile_fields(struct ruleset *rs, struct extractor *x, struct diag *d)
 {
     struct yamldoc *yd = &rs->pending[x->pending].yd;
@@ -1014,7 +1069,7 @@ static void compile_fields(struct ruleset *rs, struct extractor *x, struct diag 
         fs->how = FS_GROUPS;
         yaml_node_t *groups = vn;
         if (yamldoc_is_map(vn)) {
-            static const char *const keys[] = {"value", "group", "groups", "add", "add_if_other", NULL};
+            static const char *const keys[] = {"value", "group", "groups", "add", "add_if_other", "each", "recent", "map", NULL};
             for (yaml_node_pair_t *q = vn->data.mapping.pairs.start; q < vn->data.mapping.pairs.top; q++) {
                 const char *ks = yamldoc_str(yaml_document_get_node(&yd->doc, q->key));
                 int ok = 0;
@@ -1022,7 +1077,8 @@ static void compile_fields(struct ruleset *rs, struct extractor *x, struct diag 
                     if (ks && strcmp(*a, ks) == 0) ok = 1;
                 if (!ok) {
                     yamldoc_error(yd, d, DIAG_ERROR, yaml_document_get_node(&yd->doc, q->key),
-                                  "unknown key '%s' (expected value, group, groups, add, add_if_other)", ks ? ks : "?");
+                                  "unknown key '%s' (expected value, group, groups, add, add_if_other, each, recent, map)",
+                                  ks ? ks : "?");
                 }
             }
             yaml_node_t *lit = yamldoc_get(yd, vn, "value");
@@ -1050,8 +1106,33 @@ static void compile_fields(struct ruleset *rs, struct extractor *x, struct diag 
                 const char *as = yamldoc_str(aio);
                 fs->add_if_other = as && (strcmp(as, "true") == 0 || strcmp(as, "yes") == 0);
             }
+            yaml_node_t *each = yamldoc_get(yd, vn, "each");
+            if (each) {
+                const char *es = yamldoc_str(each);
+                fs->each = es && (strcmp(es, "true") == 0 || strcmp(es, "yes") == 0);
+            }
+            yaml_node_t *rec = yamldoc_get(yd, vn, "recent");
+            if (rec && !(fs->recent = macro_classes(yamldoc_str(rec)))) {
+                yamldoc_error(yd, d, DIAG_ERROR, rec, "'recent' must name an entity macro (PERSON, COUNTRY, BODY, ...)");
+                continue;
+            }
+            yaml_node_t *map = yamldoc_get(yd, vn, "map");
+            if (map && compile_map(yd, fs, map, d) < 0) {
+                for (int m = 0; m < fs->nmap; m++) {
+                    free(fs->map[m].value);
+                    pcre2_code_free(fs->map[m].re);
+                }
+                free(fs->map);
+                fs->map = NULL;
+                fs->nmap = 0;
+                continue;
+            }
+            if (!groups && (fs->recent || fs->nmap)) {
+                x->nspecs++;
+                continue;
+            }
             if (!groups) {
-                yamldoc_error(yd, d, DIAG_ERROR, vn, "a field needs 'group' or 'value'");
+                yamldoc_error(yd, d, DIAG_ERROR, vn, "a field needs 'group', 'value', 'recent' or 'map'");
                 continue;
             }
         }

@@ -84,6 +84,17 @@ struct field_spec {
     char *literal;      /* FS_LITERAL */
     double add;         /* added to a number ("140 other nations": add 1 when flagged) */
     int add_if_other;   /* add only when the number was followed by "other" */
+    int each;           /* one claim per entity in the group ("Russia, Belarus and Syria voted against") */
+    unsigned recent;    /* AC_* classes: failing the groups, the nearest mention in the
+                           sentence, else the latest one in the document before it */
+    struct value_map *map; /* owned: the first pattern found in the group (or the match) gives the value */
+    int nmap;
+};
+
+/* `map:` of a field spec: a value and the pattern that selects it. */
+struct value_map {
+    char *value;        /* owned */
+    pcre2_code *re;     /* owned; plain PCRE2, no macros */
 };
 
 /* One macro use inside a compiled pattern: the callout checks that the
@@ -98,6 +109,7 @@ struct macro_slot {
 #define CONTEXT_PLACE (1u << 2)
 #define CONTEXT_DURATION (1u << 3)
 #define CONTEXT_ORDINAL (1u << 4)
+#define CONTEXT_SENTENCE_DATE (1u << 5) /* failing `date`: the sentence's only date */
 
 enum modality { MOD_ASSERTED, MOD_HEDGED, MOD_PLANNED, MOD_DENIED, MOD_COUNT };
 
