@@ -147,6 +147,34 @@ static int event_precise(const struct claimset *cs, int when, const struct group
     return 1;
 }
 
+/* For kinds whose events recur (the same two leaders call every week): a
+ * unit dated only by a weekday or month joins event ev only when a claim of
+ * each agrees on a corroborating field (the place, the time of day). */
+static int corroborated(const struct claimset *cs, const struct kind_def *k, const struct group *un,
+                        const struct group *ev)
+{
+    if (!k->ncorroborate) return 1;
+    for (int f = 0; f < k->ncorroborate; f++) {
+        int fi = k->corroborate[f], t = k->fields[fi].type;
+        for (size_t i = 0; i < un->n; i++) {
+            const struct value *a = &cs->v[un->v[i]].f[fi];
+            if (!a->set) continue;
+            for (size_t j = 0; j < ev->n; j++) {
+                const struct value *b = &cs->v[ev->v[j]].f[fi];
+                if (!b->set) continue;
+                if (t == FT_PLACE || t == FT_ENTITY || t == FT_ACTOR) {
+                    if (a->nents && b->nents &&
+                        (entity_contains(a->ents[0], b->ents[0]) || entity_contains(b->ents[0], a->ents[0])))
+                        return 1;
+                } else if (a->norm && b->norm && strcmp(a->norm, b->norm) == 0) {
+                    return 1;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
 static int any_date(const struct claimset *cs, int when, const struct group *g, int anchored_only)
 {
     for (size_t i = 0; i < g->n; i++) {
@@ -221,7 +249,8 @@ static void split_events(struct claimset *cs, const struct kind_def *k, const st
             } else {
                 int fits = 0;
                 for (size_t e = 0; e < nev; e++)
-                    if (pass == 2 || (dates_fit(cs, when, un, &events[e]) && event_precise(cs, when, &events[e]))) {
+                    if (pass == 2 || (dates_fit(cs, when, un, &events[e]) && event_precise(cs, when, &events[e]) &&
+                                      corroborated(cs, k, un, &events[e]))) {
                         if (!fits) ev = (int)e;
                         fits++;
                     }

@@ -367,16 +367,25 @@ static void fill_map(struct extract_ctx *x, struct value *v, const struct field_
 static const char *const boundaries[] = {";", " but ", " while ", " whereas ", " which ", " although ",
                                          " though ", " since ", " after ", " before ", " because ",
                                          " until ", " as well as ", NULL};
+/* before the match "denied that" also cuts: "The Kremlin on Wednesday denied
+ * that Putin had spoken with Biden" */
+static const char *const boundaries_before[] = {" that ", NULL};
 
-static int crosses_boundary(const char *sent, size_t from, size_t to)
+static int has_any(const char *sent, size_t from, size_t to, const char *const *words)
 {
-    if (from >= to) return 0;
-    for (const char *const *b = boundaries; *b; b++) {
+    for (const char *const *b = words; *b; b++) {
         size_t bl = strlen(*b);
         for (size_t i = from; i + bl <= to; i++)
             if (strncasecmp(sent + i, *b, bl) == 0) return 1;
     }
     return 0;
+}
+
+/* before: [from, to) lies before the match */
+static int crosses_boundary(const char *sent, size_t from, size_t to, int before)
+{
+    if (from >= to) return 0;
+    return has_any(sent, from, to, boundaries) || (before && has_any(sent, from, to, boundaries_before));
 }
 
 /* The word just before offset p, compared case-insensitively to w. */
@@ -386,6 +395,19 @@ static int word_before(const char *sent, size_t p, const char *w)
     size_t wl = strlen(w);
     if (p < wl || strncasecmp(sent + p - wl, w, wl) != 0) return 0;
     return p == wl || !isalnum((unsigned char)sent[p - wl - 1]);
+}
+
+/* Is the word after offset p (an ordinal's end) one that counts contacts? */
+static int counts_contacts(const char *sent, size_t p)
+{
+    static const char *const nouns[] = {"contact", "call", "conversation", "meeting", "talks", "negotiations",
+                                        "round", "visit", "face-to-face", "in-person", "phone", "time", NULL};
+    while (sent[p] == ' ') p++;
+    for (const char *const *n = nouns; *n; n++) {
+        size_t l = strlen(*n);
+        if (strncasecmp(sent + p, *n, l) == 0 && !isalnum((unsigned char)sent[p + l])) return 1;
+    }
+    return 0;
 }
 
 /* Take a context field from the sentence: an expression of the type in the
@@ -400,14 +422,14 @@ static void fill_context(struct extract_ctx *x, struct value *v, int t, const ch
         const struct ann *a = &x->ann[i];
         long dist, raw;
         if (a->start >= ms && a->end <= me) {
-            if (crosses_boundary(sent, a->end, me)) continue;
+            if (crosses_boundary(sent, a->end, me, 0)) continue;
             raw = 0;
             dist = (long)(me - a->end) / 2;
         } else if (a->start >= me) {
-            if (crosses_boundary(sent, me, a->start)) continue;
+            if (crosses_boundary(sent, me, a->start, 0)) continue;
             raw = dist = (long)(a->start - me);
         } else if (a->end <= ms) {
-            if (crosses_boundary(sent, a->end, ms)) continue;
+            if (crosses_boundary(sent, a->end, ms, 1)) continue;
             raw = (long)(ms - a->end);
             dist = raw + 20;
         } else {
@@ -417,6 +439,8 @@ static void fill_context(struct extract_ctx *x, struct value *v, int t, const ch
             /* only "in Moscow", "at the Kremlin" right after the match */
             if (a->mention < 0 || !(a->classes & AC_PLACE) || x->men[a->mention].kind != MEN_ENTITY) continue;
             if (a->start < me || raw > 30) continue;
+            /* "..., officials in Jerusalem said": past a comma it is someone else's place */
+            if (memchr(sent + me, ',', a->start - me)) continue;
             size_t p = a->start;
             if (word_before(sent, p, "the")) {
                 while (p > 0 && sent[p - 1] == ' ') p--;
@@ -439,7 +463,11 @@ static void fill_context(struct extract_ctx *x, struct value *v, int t, const ch
                 !word_before(sent, e->start, "lasted"))
                 continue;
             if (raw > 60) continue;
-        } else if (raw > (t == FT_ORDINAL ? 40 : 60)) {
+        } else if (t == FT_ORDINAL) {
+            /* "..., the first negotiations since the invasion": an ordinal that
+             * counts contacts may stand further off */
+            if (raw > 40 && !(raw <= 120 && counts_contacts(sent, x->nx[a->expr].end))) continue;
+        } else if (raw > 60) {
             continue;
         }
         if (dist < bestd) {
@@ -577,6 +605,8 @@ static int same_key(const struct claim *a, const struct claim *b)
         int t = a->kind->fields[i].type;
         if (t == FT_WORD && x->norm && y->norm && strcmp(x->norm, y->norm) != 0) return 0;
         if (i == a->kind->value && t == FT_NUMBER && (x->lo != y->lo || x->hi != y->hi)) return 0;
+        if (i == a->kind->value && t == FT_DATE && x->norm && y->norm && strcmp(x->norm, y->norm) != 0) return 0;
+        if (i == a->kind->value && x->nents && y->nents && x->ents[0] != y->ents[0]) return 0;
     }
     return 1;
 }

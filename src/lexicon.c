@@ -526,6 +526,13 @@ size_t lexicon_mentions(const struct lexicon *lx, struct mention_ctx *ctx, const
 
     size_t n = 0;
     size_t i = 0;
+    /* "He is set to speak with Zelensky": a sentence that opens with a
+     * pronoun continues about the person the last one opened with */
+    if (nt && ctx->subject && (word_is(text, t[0], "He") || word_is(text, t[0], "She")) &&
+        isupper((unsigned char)text[t[0].start])) {
+        n = emit(out, n, max, t[0].start, t[0].end, MEN_ROLE, ctx->subject, NULL);
+        i = 1;
+    }
     while (i < nt) {
         struct atom *a = &at[i];
         size_t j = i;
@@ -614,6 +621,13 @@ size_t lexicon_mentions(const struct lexicon *lx, struct mention_ctx *ctx, const
             continue;
         }
         i += a->ntok > 0 ? (size_t)a->ntok : 1;
+    }
+    for (size_t m = 0; m < n && m < max; m++) {
+        if (out[m].start > 80) break;
+        if (out[m].kind != MEN_DEMONYM && out[m].kind != MEN_GROUP && out[m].entity->type == ENT_PERSON) {
+            ctx->subject = out[m].entity;
+            break;
+        }
     }
     free(at);
     free(t);

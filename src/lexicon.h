@@ -89,6 +89,8 @@ struct mention {
  * two leaders" and "his Russian counterpart".  Zero it per document. */
 struct mention_ctx {
     const struct entity *recent[4]; /* most recent person first */
+    const struct entity *subject;   /* the person a recent sentence opened with:
+                                       "He" at the start of the next one */
     int has_date;
     int32_t date;                   /* publication date, for who held a title */
 };

@@ -276,7 +276,7 @@ static void load_kinds(struct loader *L, yaml_node_t *n)
         err(L, n, "'kinds' must map kind names to definitions");
         return;
     }
-    static const char *const keys[] = {"description", "fields", "key", "value", "when", "details", NULL};
+    static const char *const keys[] = {"description", "fields", "key", "value", "when", "details", "corroborate", NULL};
     for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
         yaml_node_t *kn = yaml_document_get_node(&L->yd->doc, p->key);
         yaml_node_t *def = yaml_document_get_node(&L->yd->doc, p->value);
@@ -318,6 +318,20 @@ static void load_kinds(struct loader *L, yaml_node_t *n)
             k->fields[k->nfields].name = xstrdup(yamldoc_str(fk));
             k->fields[k->nfields].type = t;
             k->nfields++;
+        }
+        yaml_node_t *cn = yamldoc_get(L->yd, def, "corroborate");
+        if (cn) {
+            char **cv;
+            size_t nc = str_list(L, cn, &cv);
+            for (size_t i = 0; i < nc; i++) {
+                int fi = kind_field(k, cv[i]);
+                if (fi < 0)
+                    err(L, cn, "kind '%s': corroborate field '%s' is not one of its fields", name, cv[i]);
+                else if (k->ncorroborate < 4)
+                    k->corroborate[k->ncorroborate++] = fi;
+                free(cv[i]);
+            }
+            free(cv);
         }
         char **keyv;
         size_t nk = str_list(L, yamldoc_get(L->yd, def, "key"), &keyv);

@@ -50,6 +50,8 @@ struct kind_def {
     int value;          /* the field that is the claim's value, -1 if none */
     int when;           /* the date field that tells events apart, -1 if none */
     int details;        /* the details field for event identity, -1 if none */
+    int corroborate[4], ncorroborate; /* a claim dated by a bare weekday joins an
+                                         event only when one of these agrees */
     char *path;
     unsigned line, col;
 };

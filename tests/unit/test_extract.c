@@ -1,0 +1,219 @@
+/* test_extract.c - claims from text with the built-in rules: lists of
+ * countries, bodies named earlier, values chosen by pattern, pronouns,
+ * clause boundaries, and event identity for recurring contacts. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "calendar.h"
+#include "check.h"
+#include "claim.h"
+#include "diag.h"
+#include "document.h"
+#include "extract.h"
+#include "rules.h"
+
+static struct ruleset *rs;
+
+static void setup(void)
+{
+    struct diag d = {0};
+    rs = rules_new();
+    cr_assert_eq(rules_load_embedded(rs, &d), 0);
+    cr_assert_eq(rules_compile(rs, &d), 0);
+    diag_free(&d);
+}
+
+static void teardown(void) { rules_free(rs); }
+
+/* Extract the claims of text (published on ymd, or undated when y == 0)
+ * into cs as document number doc. */
+static void extract_text(struct claimset *cs, const char *text, int y, int m, int dd)
+{
+    struct doc_opts o = {0};
+    if (y) {
+        o.has_date = 1;
+        o.date = cal_days(y, m, dd);
+    }
+    struct diag d = {0};
+    struct document *doc = document_from_bytes("t.txt", text, strlen(text), &o, &d);
+    uint32_t idx = claimset_add_doc(cs, doc->path, NULL, NULL, doc->has_date, doc->date, NULL, NULL, 0);
+    struct extract_ctx *x = extract_ctx_new(rs);
+    extract_document(x, doc, idx, cs, &d);
+    extract_ctx_free(x);
+    document_free(doc);
+    diag_free(&d);
+}
+
+static int field(const struct claim *c, const char *name)
+{
+    for (int i = 0; i < c->kind->nfields; i++)
+        if (strcmp(c->kind->fields[i].name, name) == 0) return i;
+    cr_assert_fail("no field %s", name);
+    return -1;
+}
+
+static const char *ent(const struct claim *c, const char *name)
+{
+    const struct value *v = &c->f[field(c, name)];
+    return v->nents ? v->ents[0]->id : NULL;
+}
+
+static const char *word(const struct claim *c, const char *name)
+{
+    const struct value *v = &c->f[field(c, name)];
+    return v->set ? v->norm : NULL;
+}
+
+static size_t count_kind(const struct claimset *cs, const char *kind)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < cs->n; i++) n += strcmp(cs->v[i].kind->name, kind) == 0;
+    return n;
+}
+
+TestSuite(extract, .init = setup, .fini = teardown);
+
+Test(extract, a_list_of_countries_gives_one_vote_each)
+{
+    struct claimset cs = {0};
+    extract_text(&cs, "At the General Assembly, Russia, Belarus, North Korea and Syria voted against the text.\n",
+                 2022, 3, 3);
+    cr_assert_eq(count_kind(&cs, "vote"), 4);
+    const char *want[] = {"russia", "belarus", "north-korea", "syria"};
+    for (int i = 0; i < 4; i++) {
+        cr_assert_str_eq(ent(&cs.v[i], "country"), want[i]);
+        cr_assert_str_eq(word(&cs.v[i], "position"), "against");
+        cr_assert_str_eq(ent(&cs.v[i], "body"), "un-general-assembly");
+    }
+    claimset_free(&cs);
+}
+
+Test(extract, the_body_of_a_tally_comes_from_an_earlier_sentence)
+{
+    struct claimset cs = {0};
+    extract_text(&cs,
+                 "Russia on Friday vetoed a UN Security Council resolution.\n\n"
+                 "The vote was 11 in favour, one against and three abstentions.\n",
+                 2022, 2, 26);
+    size_t tallies = 0;
+    for (size_t i = 0; i < cs.n; i++) {
+        const struct claim *c = &cs.v[i];
+        if (strcmp(c->kind->name, "vote_count") != 0) continue;
+        tallies++;
+        cr_assert_str_eq(ent(c, "body"), "un-security-council");
+        const struct value *n = &c->f[field(c, "count")];
+        const char *side = word(c, "side");
+        if (strcmp(side, "for") == 0) cr_assert_eq(n->lo, 11);
+        else if (strcmp(side, "against") == 0) cr_assert_eq(n->lo, 1);
+        else cr_assert_eq(n->lo, 3);
+    }
+    cr_assert_eq(tallies, 3, "one claim per side, not deduplicated into one");
+    claimset_free(&cs);
+}
+
+Test(extract, a_suspended_member_is_not_the_body_that_voted)
+{
+    struct claimset cs = {0};
+    extract_text(&cs,
+                 "On Thursday the UN General Assembly voted to suspend Russia from the Human Rights Council, "
+                 "by 93 votes in favour to 24 against, with 58 abstentions.\n",
+                 2022, 4, 8);
+    cr_assert_eq(count_kind(&cs, "vote_count"), 3);
+    for (size_t i = 0; i < cs.n; i++) {
+        cr_assert_str_eq(ent(&cs.v[i], "body"), "un-general-assembly");
+        /* the sentence's only date dates every tally */
+        cr_assert(cs.v[i].f[field(&cs.v[i], "date")].set);
+    }
+    claimset_free(&cs);
+}
+
+Test(extract, the_medium_comes_from_the_words_of_the_match)
+{
+    struct claimset cs = {0};
+    extract_text(&cs, "Bennett spoke by phone with Putin on Wednesday.\n\nBennett and Putin met in Sochi in October.\n",
+                 2022, 3, 3);
+    cr_assert_eq(count_kind(&cs, "communication"), 2);
+    cr_assert_str_eq(word(&cs.v[0], "medium"), "call");
+    cr_assert_str_eq(word(&cs.v[1], "medium"), "meeting");
+    claimset_free(&cs);
+}
+
+Test(extract, three_parties_on_one_call)
+{
+    struct claimset cs = {0};
+    extract_text(&cs, "Emmanuel Macron and Olaf Scholz spoke with Vladimir Putin for 80 minutes on Saturday.\n",
+                 2022, 5, 29);
+    cr_assert_eq(count_kind(&cs, "communication"), 1, "one three-way call, not pairs");
+    cr_assert_eq(cs.v[0].f[field(&cs.v[0], "participants")].nents, 3);
+    claimset_free(&cs);
+}
+
+Test(extract, a_sentence_opening_with_he_continues_about_the_last_subject)
+{
+    struct claimset cs = {0};
+    extract_text(&cs,
+                 "Erdogan has spoken with Volodymyr Zelensky twice this week.\n\n"
+                 "He is set to speak with Zelensky again today, an aide said.\n",
+                 2022, 3, 8);
+    cr_assert_eq(count_kind(&cs, "communication"), 2);
+    const struct claim *c = &cs.v[1];
+    const struct value *p = &c->f[field(c, "participants")];
+    cr_assert_eq(p->nents, 2);
+    cr_assert_str_eq(p->ents[0]->id, "recep-tayyip-erdogan");
+    cr_assert_eq(c->modality, MOD_PLANNED);
+    claimset_free(&cs);
+}
+
+Test(extract, a_date_before_denied_that_belongs_to_the_denial)
+{
+    struct claimset cs = {0};
+    extract_text(&cs, "The Kremlin on Wednesday denied that Putin had spoken with Biden since the invasion.\n", 2022,
+                 3, 31);
+    cr_assert_eq(count_kind(&cs, "communication"), 1);
+    cr_assert_not(cs.v[0].f[field(&cs.v[0], "date")].set);
+    cr_assert_eq(cs.v[0].modality, MOD_DENIED);
+    claimset_free(&cs);
+}
+
+Test(extract, will_not_send_is_a_denial)
+{
+    struct claimset cs = {0};
+    extract_text(&cs, "Zelensky has said he will not send a delegation to Belarus.\n", 2022, 2, 27);
+    cr_assert_eq(count_kind(&cs, "delegation"), 1);
+    cr_assert_eq(cs.v[0].modality, MOD_DENIED);
+    claimset_free(&cs);
+}
+
+Test(extract, an_offer_to_host_a_meeting_is_not_a_meeting)
+{
+    struct claimset cs = {0};
+    extract_text(&cs, "Erdogan offered to host a meeting between Putin and Zelensky in Istanbul.\n", 2022, 3, 31);
+    cr_assert_eq(count_kind(&cs, "communication"), 0);
+    claimset_free(&cs);
+}
+
+Test(extract, a_bare_weekday_call_stays_apart_from_a_dated_one_without_corroboration)
+{
+    struct claimset cs = {0};
+    extract_text(&cs, "Bennett spoke with Putin on Wednesday, his office said.\n", 2022, 3, 3);
+    /* undated: "Wednesday evening" could be any Wednesday */
+    extract_text(&cs, "Bennett spoke with Putin on Wednesday evening, the Kremlin said.\n", 0, 0, 0);
+    check_events(rs, &cs);
+    cr_assert_eq(cs.n, 2);
+    cr_assert_neq(cs.v[0].event, 0);
+    cr_assert_neq(cs.v[1].event, 0);
+    cr_assert_neq(cs.v[0].event, cs.v[1].event);
+    claimset_free(&cs);
+}
+
+Test(extract, a_bare_weekday_meeting_joins_the_dated_one_at_the_same_place)
+{
+    struct claimset cs = {0};
+    extract_text(&cs, "Bennett met Putin in Moscow on Saturday.\n", 2022, 3, 6);
+    extract_text(&cs, "Bennett met Putin at the Kremlin on Saturday.\n", 0, 0, 0);
+    check_events(rs, &cs);
+    cr_assert_eq(cs.n, 2);
+    cr_assert_neq(cs.v[0].event, 0);
+    cr_assert_eq(cs.v[0].event, cs.v[1].event);
+    claimset_free(&cs);
+}
