@@ -99,8 +99,12 @@ static int kind_key(struct buf *b, const struct claim *c)
     buf_puts(b, k->name);
     for (int i = 0; i < k->nkey; i++) {
         const struct value *v = &c->f[k->key[i]];
-        if (!v->set) return 0;
         buf_putc(b, '|');
+        if (!v->set && k->key_some) {
+            buf_putc(b, '-'); /* "refugees fled Ukraine": no population */
+            continue;
+        }
+        if (!v->set) return 0;
         value_key(b, v);
     }
     return 1;
@@ -117,6 +121,31 @@ static void group_add(struct group *g, uint32_t c)
 {
     XGROW(g->v, g->cap, g->n + 1);
     g->v[g->n++] = c;
+}
+
+/* Claims in a canonical order: references before drafts, then by path and
+ * position.  Events and sides are formed greedily in this order, so the
+ * findings do not depend on the order the inputs were given in. */
+static int claim_order(const void *a, const void *b, void *arg)
+{
+    const struct claimset *cs = arg;
+    uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
+    const struct claim *p = &cs->v[i], *q = &cs->v[j];
+    const struct docinfo *dp = &cs->docs[p->doc], *dq = &cs->docs[q->doc];
+    if (dp->is_draft != dq->is_draft) return dp->is_draft ? 1 : -1;
+    int c = strcmp(dp->path, dq->path);
+    if (c) return c;
+    if (p->line != q->line) return p->line < q->line ? -1 : 1;
+    if (p->start != q->start) return p->start < q->start ? -1 : 1;
+    if (p->end != q->end) return p->end < q->end ? -1 : 1;
+    c = strcmp(p->rule && p->rule->id ? p->rule->id : "", q->rule && q->rule->id ? q->rule->id : "");
+    if (c) return c;
+    return i < j ? -1 : i > j;
+}
+
+static void group_sort(const struct claimset *cs, struct group *g)
+{
+    if (g->n > 1) qsort_r(g->v, g->n, sizeof *g->v, claim_order, (void *)cs);
 }
 
 static uint32_t uf_find(uint32_t *parent, uint32_t i)
@@ -249,8 +278,8 @@ static void split_events(struct claimset *cs, const struct kind_def *k, const st
             } else {
                 int fits = 0;
                 for (size_t e = 0; e < nev; e++)
-                    if (pass == 2 || (dates_fit(cs, when, un, &events[e]) && event_precise(cs, when, &events[e]) &&
-                                      corroborated(cs, k, un, &events[e]))) {
+                    if ((pass == 2 || (dates_fit(cs, when, un, &events[e]) && event_precise(cs, when, &events[e]))) &&
+                        corroborated(cs, k, un, &events[e])) {
                         if (!fits) ev = (int)e;
                         fits++;
                     }
@@ -304,6 +333,7 @@ static int visit_key(const char *key, void *val, void *arg)
     struct events_state *st = arg;
     struct group *g = val;
     (void)key;
+    group_sort(st->cs, g);
     split_events(st->cs, st->kind, g, st->next_id);
     free(g->v);
     free(g);
@@ -507,6 +537,7 @@ static int visit_group(const char *key, void *val, void *arg)
     struct run_state *st = arg;
     struct group *g = val;
     (void)key;
+    group_sort(st->cs, g);
     if (g->n > 1) compare_event(st->cs, st->ck, g, st->out);
     free(g->v);
     free(g);

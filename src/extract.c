@@ -3,9 +3,11 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "normalize.h"
 #include "sentence.h"
 #include "xalloc.h"
@@ -23,6 +25,8 @@ struct ann {
     int expr;    /* index into exprs, or -1 */
 };
 
+#define TRIGGER_BLOOM_BITS 16384
+
 struct extract_ctx {
     const struct ruleset *rs;
     pcre2_match_data *md;
@@ -36,6 +40,7 @@ struct extract_ctx {
     size_t nann, capann;
     const struct macro_slot *slots; /* of the pattern being matched */
     uint64_t *want;
+    uint64_t tbloom[TRIGGER_BLOOM_BITS / 64]; /* the trigger words: a cheap first test */
     size_t nwant;
     struct extract_stats stats;
     /* the latest mention of each annotation class in the document's earlier
@@ -48,6 +53,14 @@ struct extract_ctx {
 /* ==== Context ==== */
 
 static int callout(pcre2_callout_block *cb, void *data);
+
+/* Bloom position of a lower-case word (trigger prefilter). */
+static uint32_t word_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return (h ^ (h >> 15)) & (TRIGGER_BLOOM_BITS - 1);
+}
 
 struct extract_ctx *extract_ctx_new(const struct ruleset *rs)
 {
@@ -67,6 +80,11 @@ struct extract_ctx *extract_ctx_new(const struct ruleset *rs)
     pcre2_set_heap_limit(x->mctx, 20 * 1024);
     pcre2_set_callout(x->mctx, callout, x);
     x->nwant = (rs->nex + 63) / 64 + 1;
+    for (size_t e = 0; e < rs->nex; e++)
+        for (size_t t = 0; t < rs->ex[e].ntriggers; t++) {
+            uint32_t h = word_hash(rs->ex[e].triggers[t], strlen(rs->ex[e].triggers[t]));
+            x->tbloom[h / 64] |= 1ull << (h % 64);
+        }
     x->want = xcalloc(x->nwant, sizeof *x->want);
     return x;
 }
@@ -222,6 +240,27 @@ static void set_from_expr(struct value *v, const struct nx_expr *e, const char *
     v->norm = xstrdup(e->value);
 }
 
+/* The month of day as a date value ("2022-03"). */
+static void set_month(struct value *v, int32_t day)
+{
+    int y, m, d;
+    cal_civil(day, &y, &m, &d);
+    char buf[16];
+    snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+    v->set = 1;
+    v->nxflags = NX_ANCHORED;
+    memset(&v->date, 0, sizeof v->date);
+    v->date.lo = cal_days(y, m, 1);
+    v->date.hi = cal_days(y, m, cal_month_days(y, m));
+    v->date.year = (int16_t)y;
+    v->date.month = (int8_t)m;
+    v->date.gran = NX_GRAN_MONTH;
+    free(v->text);
+    free(v->norm);
+    v->text = xstrdup(buf);
+    v->norm = xstrdup(buf);
+}
+
 /* Does expression e fit a field of type t? */
 static int expr_fits(const struct nx_expr *e, int t)
 {
@@ -239,6 +278,9 @@ static const struct entity *actor_of(const struct mention *m, int type)
 {
     const struct entity *e = m->entity;
     if (type == FT_ACTOR) {
+        /* a city is an actor of its own (Beersheba's residents), unless it
+         * stands for a government (Jerusalem, the Kremlin) */
+        if ((e->type == ENT_CITY || e->type == ENT_REGION || e->type == ENT_PLACE) && !e->stands_for) return e;
         const struct entity *c = entity_country(e);
         return c ? c : e;
     }
@@ -303,7 +345,9 @@ static void fill_recent(struct extract_ctx *x, struct value *v, int t, unsigned 
             p -= 3;
         }
         if (word_before(sent, p, "from") || word_before(sent, p, "to") || word_before(sent, p, "into")) continue;
-        long d = m->start >= me ? (long)(m->start - me) : m->end <= ms ? (long)(ms - m->end) : 0;
+        /* inside the match: only when nothing else is named ("Moscow agreed to
+         * send negotiators there": there is not Moscow) */
+        long d = m->start >= me ? (long)(m->start - me) : m->end <= ms ? (long)(ms - m->end) : 100000;
         if (d < bestd) {
             bestd = d;
             best = m;
@@ -571,14 +615,18 @@ static void report_limit(struct extract_ctx *x, const struct document *doc, cons
 static int claim_complete(struct claim *c)
 {
     const struct kind_def *k = c->kind;
+    int nset = 0;
     for (int i = 0; i < k->nkey; i++) {
         const struct value *v = &c->f[k->key[i]];
+        if (!v->set && k->key_some) continue;
         if (!v->set) return 0;
+        nset++;
         /* the parties of an event: two of them */
-        if (k->fields[k->key[i]].type == FT_ENTITIES && v->nents < (k->when >= 0 ? 2 : 1)) return 0;
+        if (k->fields[k->key[i]].type == FT_ENTITIES && v->nents < (k->when >= 0 && k->nkey == 1 ? 2 : 1)) return 0;
         int t = k->fields[k->key[i]].type;
         if ((t == FT_ENTITY || t == FT_PLACE || t == FT_ACTOR) && !v->nents) return 0;
     }
+    if (!nset) return 0;
     for (int i = 0; i < k->nfields; i++) {
         int t = k->fields[i].type;
         /* a field that named nobody the lexicon knows is no value */
@@ -722,6 +770,14 @@ static size_t run_extractor(struct extract_ctx *x, const struct extractor *ex, c
                     break;
                 }
             }
+            if ((ex->context & CONTEXT_PUBLISHED_MONTH) && doc->has_date) {
+                /* a count with no date of its own holds for the month it was published */
+                for (int f = 0; f < ex->kind->nfields; f++)
+                    if (ex->kind->fields[f].type == FT_DATE) {
+                        if (!c.f[f].set) set_month(&c.f[f], doc->date);
+                        break;
+                    }
+            }
             int dup = 0;
             for (size_t k = first_claim; k < out->n && !dup; k++) {
                 const struct claim *o = &out->v[k];
@@ -807,7 +863,15 @@ size_t extract_document(struct extract_ctx *x, const struct document *doc, uint3
         }
         size_t nw = sentence_words(sent, len, wbuf, sizeof wbuf, words, lens, MAX_WORDS);
         memset(x->want, 0, x->nwant * sizeof *x->want);
-        rules_triggered(x->rs, words, lens, nw, x->want);
+        size_t kept = 0; /* only words that may be triggers meet the trigger table */
+        for (size_t w = 0; w < nw; w++) {
+            uint32_t h = word_hash(words[w], lens[w]);
+            if ((x->tbloom[h / 64] >> (h % 64)) & 1) {
+                words[kept] = words[w];
+                lens[kept++] = lens[w];
+            }
+        }
+        rules_triggered(x->rs, words, lens, kept, x->want);
         int any = 0;
         for (size_t w = 0; w < x->nwant; w++) any |= x->want[w] != 0;
         /* mentions update the coreference context even when nothing fires */

@@ -276,7 +276,8 @@ static void load_kinds(struct loader *L, yaml_node_t *n)
         err(L, n, "'kinds' must map kind names to definitions");
         return;
     }
-    static const char *const keys[] = {"description", "fields", "key", "value", "when", "details", "corroborate", NULL};
+    static const char *const keys[] = {"description", "fields", "key", "key_some", "value", "when", "details",
+                                       "corroborate", NULL};
     for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
         yaml_node_t *kn = yaml_document_get_node(&L->yd->doc, p->key);
         yaml_node_t *def = yaml_document_get_node(&L->yd->doc, p->value);
@@ -318,6 +319,14 @@ static void load_kinds(struct loader *L, yaml_node_t *n)
             k->fields[k->nfields].name = xstrdup(yamldoc_str(fk));
             k->fields[k->nfields].type = t;
             k->nfields++;
+        }
+        yaml_node_t *ks = yamldoc_get(L->yd, def, "key_some");
+        if (ks) {
+            const char *v = yamldoc_str(ks);
+            if (v && (strcmp(v, "true") == 0 || strcmp(v, "false") == 0))
+                k->key_some = strcmp(v, "true") == 0;
+            else
+                err(L, ks, "kind '%s': 'key_some' must be true or false", name);
         }
         yaml_node_t *cn = yamldoc_get(L->yd, def, "corroborate");
         if (cn) {
@@ -482,14 +491,17 @@ static void load_titles(struct loader *L, yaml_node_t *n)
 
 static int parse_context(struct loader *L, yaml_node_t *n, unsigned *ctx)
 {
-    static const char *const names[] = {"date", "time", "place", "duration", "ordinal", "sentence-date"};
+    static const char *const names[] = {"date", "time", "place", "duration", "ordinal", "sentence-date",
+                                        "published-month"};
     char **v;
     size_t k = str_list(L, n, &v);
     *ctx = 0;
     for (size_t i = 0; i < k; i++) {
-        int c = lookup(names, 6, v[i]);
+        int c = lookup(names, 7, v[i]);
         if (c < 0)
-            err(L, n, "unknown context field '%s' (expected date, time, place, duration, ordinal, sentence-date)",
+            err(L, n,
+                "unknown context field '%s' (expected date, time, place, duration, ordinal, sentence-date, "
+                "published-month)",
                 v[i]);
         else
             *ctx |= 1u << c;

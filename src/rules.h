@@ -50,6 +50,7 @@ struct kind_def {
     int value;          /* the field that is the claim's value, -1 if none */
     int when;           /* the date field that tells events apart, -1 if none */
     int details;        /* the details field for event identity, -1 if none */
+    int key_some;       /* a claim needs only one of its key fields ("refugees fled Ukraine": no population) */
     int corroborate[4], ncorroborate; /* a claim dated by a bare weekday joins an
                                          event only when one of these agrees */
     char *path;
@@ -112,6 +113,7 @@ struct macro_slot {
 #define CONTEXT_DURATION (1u << 3)
 #define CONTEXT_ORDINAL (1u << 4)
 #define CONTEXT_SENTENCE_DATE (1u << 5) /* failing `date`: the sentence's only date */
+#define CONTEXT_PUBLISHED_MONTH (1u << 6) /* failing those: the month the article was published */
 
 enum modality { MOD_ASSERTED, MOD_HEDGED, MOD_PLANNED, MOD_DENIED, MOD_COUNT };
 
