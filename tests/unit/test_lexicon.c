@@ -60,8 +60,21 @@ Test(lexicon_mentions, role_phrase_resolves_by_country_and_title_at_date)
     cr_assert_eq(m[0].kind, MEN_ROLE);
     cr_assert_str_eq(m[0].entity->id, "naftali-bennett");
     n = find("He called Ukraine's president.", m, &ctx);
+    cr_assert_eq(n, 2);
+    /* "He" opens the sentence: the person the last one opened with */
+    cr_assert_eq(m[0].kind, MEN_ROLE);
+    cr_assert_str_eq(m[0].entity->id, "naftali-bennett");
+    cr_assert_str_eq(m[1].entity->id, "volodymyr-zelensky");
+}
+
+Test(lexicon_mentions, he_in_mid_sentence_is_not_resolved)
+{
+    struct mention m[32];
+    struct mention_ctx ctx = {0};
+    find("Bennett met Putin.", m, &ctx);
+    size_t n = find("Putin said he was ready.", m, &ctx);
     cr_assert_eq(n, 1);
-    cr_assert_str_eq(m[0].entity->id, "volodymyr-zelensky");
+    cr_assert_str_eq(m[0].entity->id, "vladimir-putin");
 }
 
 Test(lexicon_mentions, role_phrase_outside_term_does_not_resolve)
