@@ -213,6 +213,17 @@ static int any_date(const struct claimset *cs, int when, const struct group *g, 
     return 0;
 }
 
+/* Two claims whose word fields (the medium) are both given and differ. */
+static int words_clash(const struct claimset *cs, const struct kind_def *k, uint32_t a, uint32_t b)
+{
+    for (int f = 0; f < k->nfields; f++) {
+        if (k->fields[f].type != FT_WORD) continue;
+        const struct value *x = &cs->v[a].f[f], *y = &cs->v[b].f[f];
+        if (x->set && y->set && x->norm && y->norm && strcmp(x->norm, y->norm) != 0) return 1;
+    }
+    return 0;
+}
+
 /* Split the claims of one key into events.  Claims that share a distinctive
  * detail are one event whatever their dates say (that is how a wrong date
  * is caught).  Then units with calendar dates form events by date; units
@@ -234,6 +245,8 @@ static void split_events(struct claimset *cs, const struct kind_def *k, const st
                 void **slot = strmap_slot(&seen, t);
                 if (!*slot) {
                     *slot = (void *)(uintptr_t)(i + 1);
+                } else if (words_clash(cs, k, g->v[(uintptr_t)*slot - 1], g->v[i])) {
+                    continue; /* a call and a meeting that discussed the same thing */
                 } else {
                     uint32_t a = uf_find(parent, (uint32_t)((uintptr_t)*slot - 1)), b = uf_find(parent, (uint32_t)i);
                     if (a != b) parent[b] = a;
@@ -276,14 +289,17 @@ static void split_events(struct claimset *cs, const struct kind_def *k, const st
                 for (size_t e = 0; e < nev && ev < 0; e++)
                     if (dates_fit(cs, when, un, &events[e])) ev = (int)e;
             } else {
-                int fits = 0;
+                int fits = 0, candidates = 0;
                 for (size_t e = 0; e < nev; e++)
-                    if ((pass == 2 || (dates_fit(cs, when, un, &events[e]) && event_precise(cs, when, &events[e]))) &&
-                        corroborated(cs, k, un, &events[e])) {
+                    if (pass == 2 || (dates_fit(cs, when, un, &events[e]) && event_precise(cs, when, &events[e]))) {
+                        candidates++;
+                        if (!corroborated(cs, k, un, &events[e])) continue;
                         if (!fits) ev = (int)e;
                         fits++;
                     }
                 if (fits > 1) ev = -2; /* ambiguous */
+                /* undated, and the one event there is does not corroborate it */
+                if (pass == 2 && candidates && !fits) ev = -2;
             }
             if (ev == -2) {
                 event_of_unit[u] = -1;

@@ -3,10 +3,12 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "calendar.h"
 #include "normalize.h"
 #include "sentence.h"
@@ -48,6 +50,18 @@ struct extract_ctx {
     struct mention last[16];
     uint32_t last_seq[16]; /* 0: none yet */
     uint32_t seq;
+    /* details found in the document's sentences, attached to its claims at
+     * the end of the document */
+    struct detail_hit *hits;
+    size_t nhits, caphits;
+};
+
+struct detail_hit {
+    const struct cue *cue;
+    uint32_t sstart, send;            /* the sentence, in document offsets */
+    char id[96];                      /* "delegation:gomel" */
+    const struct entity *people[4];   /* the people the sentence names */
+    int npeople;
 };
 
 /* ==== Context ==== */
@@ -97,6 +111,7 @@ void extract_ctx_free(struct extract_ctx *x)
     if (x->jit) pcre2_jit_stack_free(x->jit);
     free(x->ann);
     free(x->want);
+    free(x->hits);
     free(x);
 }
 
@@ -596,6 +611,123 @@ static int boilerplate(struct extract_ctx *x, const char *sent, size_t len)
     return 0;
 }
 
+/* ==== Details ==== */
+
+/* Run the details cues over a sentence whose annotations are ready. */
+static void find_details(struct extract_ctx *x, const char *sent, size_t len, uint32_t soff)
+{
+    for (size_t i = 0; i < x->rs->ndetails; i++) {
+        const struct cue *c = &x->rs->details[i];
+        if (!c->re) continue;
+        x->slots = c->slots;
+        int rc = pcre2_match(c->re, (PCRE2_SPTR)sent, len, 0, 0, x->md, x->mctx);
+        if (rc < 0) continue;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+        XGROW(x->hits, x->caphits, x->nhits + 1);
+        struct detail_hit *h = &x->hits[x->nhits];
+        memset(h, 0, sizeof *h);
+        h->cue = c;
+        h->sstart = soff;
+        h->send = soff + (uint32_t)len;
+        snprintf(h->id, sizeof h->id, "%s", c->id);
+        if (c->value_group >= 0 && c->value_group < rc && ov[2 * c->value_group] != PCRE2_UNSET) {
+            size_t vs = ov[2 * c->value_group], ve = ov[2 * c->value_group + 1];
+            const struct entity *e = NULL;
+            for (size_t k = ann_lower(x, vs); k < x->nann && x->ann[k].start < ve && !e; k++)
+                if (x->ann[k].mention >= 0) e = x->men[x->ann[k].mention].entity;
+            if (!e) continue; /* "delegation to" somewhere the lexicon does not know */
+            size_t l = strlen(h->id);
+            snprintf(h->id + l, sizeof h->id - l, ":%s", e->id);
+        }
+        for (size_t m = 0; m < x->nmen && h->npeople < 4; m++) {
+            const struct mention *mn = &x->men[m];
+            const struct entity *pe[2] = {mn->entity, mn->kind == MEN_GROUP ? mn->entity2 : NULL};
+            for (int q = 0; q < 2 && h->npeople < 4; q++)
+                if (pe[q] && pe[q]->type == ENT_PERSON && mn->kind != MEN_DEMONYM) h->people[h->npeople++] = pe[q];
+        }
+        x->nhits++;
+    }
+}
+
+static int claim_names(const struct claim *c, const struct entity *e)
+{
+    for (int k = 0; k < c->kind->nkey; k++) {
+        const struct value *v = &c->f[c->kind->key[k]];
+        for (int i = 0; i < v->nents; i++)
+            if (v->ents[i] == e) return 1;
+    }
+    return 0;
+}
+
+static int detail_fits(const struct detail_hit *h, const struct claim *c)
+{
+    int kind_ok = 0;
+    for (int k = 0; k < h->cue->nkinds; k++) kind_ok |= h->cue->kinds[k] == c->kind;
+    if (!kind_ok || c->kind->details < 0) return 0;
+    for (int p = 0; p < h->npeople; p++)
+        if (!claim_names(c, h->people[p])) return 0;
+    return 1;
+}
+
+static void add_detail(struct value *v, const char *id)
+{
+    /* the value is the sorted '+'-joined set of detail ids */
+    char *ids[32];
+    int n = 0;
+    char *copy = v->norm ? xstrdup(v->norm) : NULL, *save = NULL;
+    for (char *t = copy ? strtok_r(copy, "+", &save) : NULL; t && n < 31; t = strtok_r(NULL, "+", &save)) {
+        if (strcmp(t, id) == 0) {
+            free(copy);
+            return;
+        }
+        ids[n++] = t;
+    }
+    ids[n++] = (char *)id;
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && strcmp(ids[j - 1], ids[j]) > 0; j--) {
+            char *t = ids[j];
+            ids[j] = ids[j - 1];
+            ids[j - 1] = t;
+        }
+    struct buf b = {0};
+    for (int i = 0; i < n; i++) buf_printf(&b, "%s%s", i ? "+" : "", ids[i]);
+    free(copy);
+    free(v->norm);
+    free(v->text);
+    v->norm = buf_steal(&b);
+    v->text = xstrdup(v->norm);
+    v->set = 1;
+}
+
+/* A detail belongs to the claims of its sentence; failing those, to the
+ * nearest claim before it (the event the paragraph is about), else the
+ * nearest after it -- among the claims that name every person the detail's
+ * sentence names. */
+static void attach_details(struct extract_ctx *x, struct claimset *out, size_t first)
+{
+    for (size_t i = 0; i < x->nhits; i++) {
+        const struct detail_hit *h = &x->hits[i];
+        int same = 0;
+        size_t before = SIZE_MAX, after = SIZE_MAX;
+        for (size_t k = first; k < out->n; k++) {
+            const struct claim *c = &out->v[k];
+            if (!detail_fits(h, c)) continue;
+            if (c->sent_start == h->sstart) {
+                add_detail(&out->v[k].f[c->kind->details], h->id);
+                same = 1;
+            } else if (c->start < h->sstart) {
+                if (before == SIZE_MAX || c->start > out->v[before].start) before = k;
+            } else if (after == SIZE_MAX || c->start < out->v[after].start) {
+                after = k;
+            }
+        }
+        if (same) continue;
+        size_t k = before != SIZE_MAX ? before : after;
+        if (k != SIZE_MAX) add_detail(&out->v[k].f[out->v[k].kind->details], h->id);
+    }
+    x->nhits = 0;
+}
+
 /* ==== Claims ==== */
 
 static void report_limit(struct extract_ctx *x, const struct document *doc, const struct extractor *ex, size_t off,
@@ -843,6 +975,7 @@ size_t extract_document(struct extract_ctx *x, const struct document *doc, uint3
     mctx.date = doc->date;
     struct nx_ref ref = {doc->has_date, doc->date};
     memset(x->last_seq, 0, sizeof x->last_seq);
+    x->nhits = 0;
     size_t first = out->n, added = 0;
     static __thread char wbuf[MAX_SENTENCE];
     const char *words[MAX_WORDS];
@@ -887,8 +1020,10 @@ size_t extract_document(struct extract_ctx *x, const struct document *doc, uint3
         for (size_t e = 0; e < x->rs->nex; e++)
             if (x->want[e / 64] & (1ull << (e % 64)))
                 added += run_extractor(x, &x->rs->ex[e], doc, docidx, sv[i].start, sent, len, out, first, d);
+        if (x->rs->ndetails) find_details(x, sent, len, sv[i].start);
         remember_mentions(x);
     }
+    attach_details(x, out, first);
     x->slots = NULL;
     x->stats.claims += added;
     free(sv);
