@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "calendar.h"
 #include "diag.h"
+#include "normalize.h"
 #include "strmap.h"
 #include "xalloc.h"
 
@@ -396,6 +397,8 @@ static void fnv(uint64_t *h, const char *s)
     }
 }
 
+static const char *const weekday_name[8] = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+
 static void substitute(struct buf *out, const char *tmpl, const struct claimset *cs, const struct check *ck,
                        const struct finding *f)
 {
@@ -405,6 +408,10 @@ static void substitute(struct buf *out, const char *tmpl, const struct claimset 
     int pside = 0;
     for (size_t i = 0; i < f->nclaims; i++)
         if (f->claims[i] == f->primary) pside = f->side[i];
+    if (ck->comparator == CMP_TIMELINE) { /* {value}: the "first since" claim, wherever it is reported */
+        p = &cs->v[f->claims[0]];
+        pside = 0;
+    }
     for (const char *s = tmpl; *s; s++) {
         if (*s != '{') {
             buf_putc(out, *s);
@@ -430,6 +437,13 @@ static void substitute(struct buf *out, const char *tmpl, const struct claimset 
                         break;
                     }
             }
+        } else if (n == 7 && strncmp(s + 1, "weekday", 7) == 0) {
+            /* the weekday the claim names */
+            int w = p->f[ck->compare].date.weekday;
+            buf_puts(out, w >= 1 && w <= 7 ? weekday_name[w] : "?");
+        } else if (n == 6 && strncmp(s + 1, "actual", 6) == 0) {
+            /* the weekday its date really is */
+            buf_puts(out, weekday_name[cal_weekday(p->f[ck->compare].date.lo)]);
         } else if (n == 4 && strncmp(s + 1, "kind", 4) == 0) {
             buf_puts(out, k->name);
         } else if (n == 5 && strncmp(s + 1, "field", 5) == 0) {
@@ -453,6 +467,8 @@ static void substitute(struct buf *out, const char *tmpl, const struct claimset 
 }
 
 /* Compare the claims of one event; add a finding when they disagree. */
+static void finish_finding(const struct claimset *cs, const struct check *ck, struct finding *fp, struct findings *out);
+
 static void compare_event(const struct claimset *cs, const struct check *ck, const struct group *ev, struct findings *out)
 {
     int t = ck->kind->fields[ck->compare].type;
@@ -524,6 +540,13 @@ static void compare_event(const struct claimset *cs, const struct check *ck, con
                 f.primary = claims[i];
                 break;
             }
+    finish_finding(cs, ck, &f, out);
+}
+
+/* Message and fingerprint of f, then append it to out (which owns it). */
+static void finish_finding(const struct claimset *cs, const struct check *ck, struct finding *fp, struct findings *out)
+{
+    struct finding f = *fp;
     struct buf m = {0};
     substitute(&m, ck->message, cs, ck, &f);
     f.message = buf_steal(&m);
@@ -575,6 +598,126 @@ static int finding_cmp(const void *a, const void *b, void *arg)
     return strcmp(x->fingerprint, y->fingerprint);
 }
 
+static int draft_claim(const struct claimset *cs, uint32_t c) { return cs->docs[cs->v[c].doc].is_draft; }
+
+/* "Wednesday, February 24, 2022": the weekday a claim names is not the day
+ * its date falls on.  One claim, one side. */
+static void check_weekday(const struct claimset *cs, const struct check *ck, struct findings *out)
+{
+    for (size_t i = 0; i < cs->n; i++) {
+        const struct claim *c = &cs->v[i];
+        if (c->kind != ck->kind) continue;
+        const struct value *v = &c->f[ck->compare];
+        if (!v->set || !(v->nxflags & NX_ANCHORED) || !v->date.weekday || v->date.lo != v->date.hi) continue;
+        if (cal_weekday(v->date.lo) == v->date.weekday) continue;
+        struct finding f;
+        memset(&f, 0, sizeof f);
+        f.check = ck;
+        f.claims = xmalloc(sizeof *f.claims);
+        f.side = xcalloc(1, sizeof *f.side);
+        f.claims[0] = (uint32_t)i;
+        f.nclaims = 1;
+        f.nsides = 1;
+        f.primary = (uint32_t)i;
+        f.involves_draft = draft_claim(cs, (uint32_t)i);
+        f.severity = ck->severity;
+        if (c->modality == MOD_HEDGED && f.severity > DIAG_NOTE) f.severity--;
+        finish_finding(cs, ck, &f, out);
+    }
+}
+
+/* The earliest anchored date of an event named `name` ("invasion"): claims
+ * of any kind with a word field `event` equal to name and a date field. */
+static int timeline_anchor(const struct claimset *cs, const char *name, int32_t *day)
+{
+    int found = 0;
+    for (size_t i = 0; i < cs->n; i++) {
+        const struct claim *c = &cs->v[i];
+        const struct kind_def *k = c->kind;
+        int ev = -1, dt = -1;
+        for (int f = 0; f < k->nfields; f++) {
+            if (k->fields[f].type == FT_WORD && strcmp(k->fields[f].name, "event") == 0) ev = f;
+            if (k->fields[f].type == FT_DATE && dt < 0) dt = f;
+        }
+        if (ev < 0 || dt < 0 || !c->f[ev].set || !c->f[ev].norm || strcmp(c->f[ev].norm, name) != 0) continue;
+        const struct value *d = &c->f[dt];
+        if (!d->set || !(d->nxflags & NX_ANCHORED) || c->modality != MOD_ASSERTED) continue;
+        if (!found || d->date.lo < *day) *day = d->date.lo;
+        found = 1;
+    }
+    return found;
+}
+
+/* "Their first call since the invasion" on day D: an event of the same
+ * parties reported after the invasion and before D contradicts it. */
+static void check_timeline(const struct claimset *cs, const struct check *ck, struct findings *out)
+{
+    const struct kind_def *k = ck->kind;
+    struct buf ka = {0}, kb = {0};
+    for (size_t i = 0; i < cs->n; i++) {
+        const struct claim *c = &cs->v[i];
+        if (c->kind != k || !c->event || c->modality == MOD_DENIED) continue;
+        const struct value *dv = &c->f[k->details], *d = &c->f[ck->compare];
+        if (!dv->set || !dv->norm || !d->set || !(d->nxflags & NX_ANCHORED)) continue;
+        const char *since = strstr(dv->norm, "first-since-");
+        if (!since) continue;
+        char name[64];
+        size_t n = strcspn(since + 12, "+:");
+        if (n >= sizeof name) continue;
+        memcpy(name, since + 12, n);
+        name[n] = '\0';
+        int32_t anchor = 0;
+        if (!timeline_anchor(cs, name, &anchor)) continue;
+        /* one finding per event: report it at its first such claim */
+        int seen = 0;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = cs->v[j].event == c->event && cs->v[j].f[k->details].norm &&
+                   strstr(cs->v[j].f[k->details].norm, "first-since-") && cs->v[j].f[ck->compare].set;
+        if (seen) continue;
+        kind_key(&ka, c);
+        uint32_t *claims = xmalloc(sizeof *claims);
+        int *side = xcalloc(1, sizeof *side);
+        size_t nc = 1;
+        claims[0] = (uint32_t)i;
+        for (size_t j = 0; j < cs->n; j++) {
+            const struct claim *o = &cs->v[j];
+            if (o->kind != k || !o->event || o->event == c->event || o->modality != MOD_ASSERTED) continue;
+            const struct value *od = &o->f[ck->compare];
+            if (!od->set || !(od->nxflags & NX_ANCHORED) || od->date.lo != od->date.hi) continue;
+            if (od->date.lo <= anchor || od->date.hi >= d->date.lo) continue;
+            if (!kind_key(&kb, o) || strcmp(ka.s, kb.s) != 0) continue;
+            claims = xrealloc(claims, (nc + 1) * sizeof *claims);
+            side = xrealloc(side, (nc + 1) * sizeof *side);
+            claims[nc] = (uint32_t)j;
+            side[nc] = 1;
+            nc++;
+        }
+        if (nc == 1) {
+            free(claims);
+            free(side);
+            continue;
+        }
+        struct finding f;
+        memset(&f, 0, sizeof f);
+        f.check = ck;
+        f.claims = claims;
+        f.side = side;
+        f.nclaims = nc;
+        f.nsides = 2;
+        f.primary = (uint32_t)i;
+        for (size_t q = 0; q < nc; q++)
+            if (draft_claim(cs, claims[q])) {
+                if (!f.involves_draft) f.primary = claims[q];
+                f.involves_draft = 1;
+            }
+        f.severity = ck->severity;
+        if (c->modality == MOD_HEDGED && f.severity > DIAG_NOTE) f.severity--;
+        finish_finding(cs, ck, &f, out);
+    }
+    buf_free(&ka);
+    buf_free(&kb);
+}
+
 int check_run(const struct ruleset *rs, struct claimset *cs, struct findings *out)
 {
     check_events(rs, cs);
@@ -582,6 +725,14 @@ int check_run(const struct ruleset *rs, struct claimset *cs, struct findings *ou
     size_t first = out->n;
     for (size_t ci = 0; ci < rs->nchecks; ci++) {
         const struct check *ck = &rs->checks[ci];
+        if (ck->comparator == CMP_WEEKDAY) {
+            check_weekday(cs, ck, out);
+            continue;
+        }
+        if (ck->comparator == CMP_TIMELINE) {
+            check_timeline(cs, ck, out);
+            continue;
+        }
         Pvoid_t index = NULL;
         size_t longest = 0;
         for (size_t i = 0; i < cs->n; i++) {

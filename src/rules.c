@@ -54,7 +54,7 @@ static const struct {
 static const char *ftype_names[FT_TYPES] = {"entities", "entity", "place", "date", "time", "duration",
                                             "number", "ordinal", "word", "text", "actor", "details"};
 static const char *mod_names[MOD_COUNT] = {"asserted", "hedged", "planned", "denied"};
-static const char *cmp_names[CMP_COUNT_] = {"exact", "interval", "date", "place", "entity", "ordinal"};
+static const char *cmp_names[CMP_COUNT_] = {"exact", "interval", "date", "place", "entity", "ordinal", "weekday", "timeline"};
 
 const char *field_type_name(int t) { return t >= 0 && t < FT_TYPES ? ftype_names[t] : "?"; }
 const char *modality_name(int m) { return m >= 0 && m < MOD_COUNT ? mod_names[m] : "?"; }
@@ -629,7 +629,8 @@ static int parse_check(struct loader *L, struct check *c, size_t kept)
     if (cs) {
         c->comparator = lookup(cmp_names, CMP_COUNT_, cs);
         if (c->comparator < 0) {
-            err(L, cn, "unknown comparator '%s' (expected exact, interval, date, place, entity or ordinal)", cs);
+            err(L, cn, "unknown comparator '%s' (expected exact, interval, date, place, entity, ordinal, weekday or timeline)",
+                cs);
             return -1;
         }
     } else {
@@ -641,6 +642,15 @@ static int parse_check(struct loader *L, struct check *c, size_t kept)
         case FT_ORDINAL: c->comparator = CMP_ORDINAL; break;
         default: c->comparator = CMP_EXACT;
         }
+    }
+    if ((c->comparator == CMP_WEEKDAY || c->comparator == CMP_TIMELINE) && k->fields[c->compare].type != FT_DATE) {
+        err(L, cn, "comparator '%s' compares a date field; '%s' is not one", cmp_names[c->comparator],
+            k->fields[c->compare].name);
+        return -1;
+    }
+    if (c->comparator == CMP_TIMELINE && k->details < 0) {
+        err(L, cn, "comparator 'timeline' needs a kind with a details field");
+        return -1;
     }
     yaml_node_t *sn = yamldoc_get(L->yd, m, "severity");
     c->severity = DIAG_ERROR;

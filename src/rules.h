@@ -147,7 +147,9 @@ enum comparator {
     CMP_DATE,      /* dates: overlap at their granularity; weekdays agree */
     CMP_PLACE,     /* places: one contains the other */
     CMP_ENTITY,    /* entity or role equality */
-    CMP_ORDINAL,   /* an ordinal against the timeline of the same key */
+    CMP_ORDINAL,   /* ordinals of one event: equal */
+    CMP_WEEKDAY,   /* one claim: the weekday it names against the day its date is */
+    CMP_TIMELINE,  /* "the first call since the invasion" against earlier calls after it */
     CMP_COUNT_
 };
 

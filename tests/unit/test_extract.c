@@ -217,3 +217,49 @@ Test(extract, a_bare_weekday_meeting_joins_the_dated_one_at_the_same_place)
     cr_assert_eq(cs.v[0].event, cs.v[1].event);
     claimset_free(&cs);
 }
+
+static size_t findings_of(struct claimset *cs, const char *check_id)
+{
+    struct findings f = {0};
+    check_run(rs, cs, &f);
+    size_t n = 0;
+    for (size_t i = 0; i < f.n; i++) n += strcmp(f.v[i].check->id, check_id) == 0;
+    findings_free(&f);
+    return n;
+}
+
+Test(extract, a_weekday_that_contradicts_its_date_is_a_finding)
+{
+    struct claimset cs = {0};
+    extract_text(&cs, "Bennett spoke with Putin on Saturday, February 27, 2022.\n", 2022, 3, 7);
+    cr_assert_eq(findings_of(&cs, "communication-weekday"), 1);
+    claimset_free(&cs);
+    struct claimset ok = {0};
+    extract_text(&ok, "Bennett spoke with Putin on Sunday, February 27, 2022.\n", 2022, 3, 7);
+    cr_assert_eq(findings_of(&ok, "communication-weekday"), 0);
+    claimset_free(&ok);
+}
+
+Test(extract, a_first_call_since_the_invasion_after_an_earlier_call_is_a_finding)
+{
+    struct claimset cs = {0};
+    extract_text(&cs, "Russia invaded Ukraine on February 24. Bennett spoke with Putin on Sunday.\n", 2022, 2, 28);
+    extract_text(&cs,
+                 "Bennett spoke with Putin on Wednesday. It was their first conversation since Russian forces "
+                 "invaded Ukraine.\n",
+                 2022, 3, 3);
+    cr_assert_eq(findings_of(&cs, "communication-first-since"), 1);
+    claimset_free(&cs);
+}
+
+Test(extract, a_first_call_since_the_invasion_with_no_earlier_call_is_fine)
+{
+    struct claimset cs = {0};
+    extract_text(&cs, "Russia invaded Ukraine on February 24. Bennett spoke with Putin on Wednesday.\n", 2022, 3, 3);
+    extract_text(&cs,
+                 "Bennett spoke with Putin on Sunday. It was their first conversation since Russian forces "
+                 "invaded Ukraine.\n",
+                 2022, 2, 28);
+    cr_assert_eq(findings_of(&cs, "communication-first-since"), 0);
+    claimset_free(&cs);
+}
