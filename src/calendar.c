@@ -70,15 +70,13 @@ int cal_iso_week(int32_t day, int *iso_year)
 int cal_parse_iso(const char *s, unsigned long n, int32_t *day)
 {
     if (n != 10 || s[4] != '-' || s[7] != '-') return -1;
-    int v[3] = {0, 0, 0};
-    const int pos[3][2] = {{0, 4}, {5, 7}, {8, 10}};
-    for (int k = 0; k < 3; k++)
-        for (int i = pos[k][0]; i < pos[k][1]; i++) {
-            if (s[i] < '0' || s[i] > '9') return -1;
-            v[k] = v[k] * 10 + (s[i] - '0');
-        }
-    if (!cal_valid(v[0], v[1], v[2])) return -1;
-    *day = cal_days(v[0], v[1], v[2]);
+    unsigned d[10], bad = 0;
+    for (int i = 0; i < 10; i++) d[i] = (unsigned)(unsigned char)s[i] - '0', bad |= (i != 4 && i != 7 && d[i] > 9);
+    if (bad) return -1;
+    int y = (int)(d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3]);
+    int m = (int)(d[5] * 10 + d[6]), dd = (int)(d[8] * 10 + d[9]);
+    if (!cal_valid(y, m, dd)) return -1;
+    *day = cal_days(y, m, dd);
     return 0;
 }
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "buf.h"
 #include "calendar.h"
@@ -35,7 +36,7 @@ static size_t scan_all(const char *text, size_t n, const struct nx_ref *ref, str
 }
 
 static const char USAGE[] =
-    "usage: crosscheck normalize [--date YYYY-MM-DD] [--lines] [--jsonl] [FILE...]\n"
+    "usage: crosscheck normalize [--date YYYY-MM-DD] [--lines] [--jsonl] [--bench[=SECS]] [FILE...]\n"
     "\n"
     "Print the dates, times, durations and numbers found in text, one JSON object\n"
     "per expression per line.  Each FILE (stdin when none or \"-\") is one document;\n"
@@ -45,6 +46,11 @@ static const char USAGE[] =
     "  --date YYYY-MM-DD  reference date when the input has none\n"
     "  --lines            each input line is a separate text\n"
     "  --jsonl            each input line is {\"id\":..., \"text\":..., \"date\":...}\n"
+    "  --bench[=SECS]     with --lines or --jsonl: time the normalizer alone; the\n"
+    "                     texts are read into memory, then scanned over and over\n"
+    "                     (at least SECS seconds, default 1.5; best of 3, after one\n"
+    "                     warm-up pass; the reference date is parsed on every call)\n"
+    "                     and one JSON line gives sentences, expressions, seconds\n"
     "  -h, --help         show this help\n";
 
 /* Where an expression came from, for the output line. */
@@ -527,10 +533,103 @@ static int scan_record(struct buf *out, const char *path, unsigned line, const c
     return 0;
 }
 
+
+/* ==== --bench: the normalizer alone, texts in memory ==== */
+
+/* The texts of a --lines or --jsonl input, kept for timing. */
+struct bench_set {
+    struct buf bytes; /* every text and date, one after the other */
+    size_t *text_at, *text_len, *date_at, *date_len; /* date_len 0: none */
+    size_t n, cap;
+};
+
+static void bench_add(struct bench_set *bs, const char *text, size_t tn, const char *date, size_t dn)
+{
+    if (bs->n == bs->cap) {
+        bs->cap = bs->cap ? 2 * bs->cap : 1024;
+        bs->text_at = xrealloc(bs->text_at, bs->cap * sizeof *bs->text_at);
+        bs->text_len = xrealloc(bs->text_len, bs->cap * sizeof *bs->text_len);
+        bs->date_at = xrealloc(bs->date_at, bs->cap * sizeof *bs->date_at);
+        bs->date_len = xrealloc(bs->date_len, bs->cap * sizeof *bs->date_len);
+    }
+    bs->text_at[bs->n] = bs->bytes.len;
+    bs->text_len[bs->n] = tn;
+    buf_append(&bs->bytes, text, tn);
+    bs->date_at[bs->n] = bs->bytes.len;
+    bs->date_len[bs->n] = date ? dn : 0;
+    if (date) buf_append(&bs->bytes, date, dn);
+    bs->n++;
+}
+
+/* One --jsonl line into bs (malformed lines are skipped, as scan_record warns). */
+static void bench_record(struct bench_set *bs, const char *s, size_t n, struct buf *scratch)
+{
+    struct record r;
+    if (parse_flat(s, n, &r, scratch) == 0) {
+        bench_add(bs, r.text, r.text_len, r.date, r.date_len);
+        return;
+    }
+    json_t *root = json_loadb(s, n, 0, NULL);
+    json_t *jt = json_object_get(root, "text"), *jd = json_object_get(root, "date");
+    if (json_is_string(jt))
+        bench_add(bs, json_string_value(jt), json_string_length(jt),
+                  json_is_string(jd) ? json_string_value(jd) : NULL,
+                  json_is_string(jd) ? json_string_length(jd) : 0);
+    json_decref(root);
+}
+
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* One pass over the texts: what a caller of the normalizer does per sentence
+ * (parse the reference date, scan into a reused array).  Returns the number
+ * of expressions found. */
+static size_t bench_pass(const struct bench_set *bs, const struct nx_ref *fallback, struct exprs *xs)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < bs->n; i++) {
+        struct nx_ref ref = *fallback;
+        int32_t day;
+        if (bs->date_len[i] >= 10 && cal_parse_iso(bs->bytes.s + bs->date_at[i], 10, &day) == 0)
+            ref.has_date = 1, ref.date = day;
+        total += scan_all(bs->bytes.s + bs->text_at[i], bs->text_len[i], &ref, xs);
+    }
+    return total;
+}
+
+/* Time bench_pass: passes until secs have gone, three times; print the best. */
+static void bench_run(const struct bench_set *bs, const struct nx_ref *fallback, double secs,
+                      struct exprs *xs)
+{
+    bench_pass(bs, fallback, xs); /* warm-up */
+    double best_rate = -1, best_secs = 0;
+    size_t best_sent = 0, best_expr = 0;
+    for (int t = 0; t < 3; t++) {
+        size_t sent = 0, expr = 0;
+        double t0 = seconds_now(), el;
+        do {
+            expr += bench_pass(bs, fallback, xs);
+            sent += bs->n;
+            el = seconds_now() - t0;
+        } while (el < secs && bs->n);
+        double rate = el > 0 ? sent / el : 0;
+        if (rate > best_rate) best_rate = rate, best_secs = el, best_sent = sent, best_expr = expr;
+    }
+    printf("{\"sentences\":%zu,\"expressions\":%zu,\"seconds\":%.6f,\"sentences_per_second\":%.0f,"
+           "\"expressions_per_second\":%.0f}\n",
+           best_sent, best_expr, best_secs, best_secs > 0 ? best_sent / best_secs : 0,
+           best_secs > 0 ? best_expr / best_secs : 0);
+}
+
 int cmd_normalize(int argc, char **argv)
 {
     struct nx_ref fallback = {0, 0};
-    int lines = 0, jsonl = 0, nfiles = 0;
+    int lines = 0, jsonl = 0, nfiles = 0, bench = 0;
+    double bench_secs = 1.5;
     char **files = xcalloc((size_t)argc + 1, sizeof *files);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -553,6 +652,17 @@ int cmd_normalize(int argc, char **argv)
             lines = 1;
         } else if (!strcmp(a, "--jsonl")) {
             jsonl = 1;
+        } else if (!strcmp(a, "--bench") || !strncmp(a, "--bench=", 8)) {
+            bench = 1;
+            if (a[7] == '=') {
+                char *end;
+                bench_secs = strtod(a + 8, &end);
+                if (*end || !(bench_secs > 0 && bench_secs < 3600)) {
+                    fprintf(stderr, "crosscheck normalize: --bench wants seconds, got \"%s\"\n", a + 8);
+                    free(files);
+                    return 2;
+                }
+            }
         } else if (a[0] == '-' && a[1] && strcmp(a, "--")) {
             fprintf(stderr, "crosscheck normalize: unknown option %s\n%s", a, USAGE);
             free(files);
@@ -568,6 +678,11 @@ int cmd_normalize(int argc, char **argv)
         free(files);
         return 2;
     }
+    if (bench && !lines && !jsonl) {
+        fprintf(stderr, "crosscheck normalize: --bench needs --lines or --jsonl\n");
+        free(files);
+        return 2;
+    }
     if (!nfiles) files[nfiles++] = "-";
     if (normalize_init() != 0) {
         fprintf(stderr, "crosscheck normalize: internal error: tables failed to build\n");
@@ -579,6 +694,7 @@ int cmd_normalize(int argc, char **argv)
     struct buf out = {0}, in = {0}, scratch = {0};
     struct doc_opts opts = {.has_date = fallback.has_date, .date = fallback.date};
     int status = 0;
+    struct bench_set bs = {0};
     for (int f = 0; f < nfiles; f++) {
         const char *path = files[f];
         int is_stdin = !strcmp(path, "-");
@@ -616,7 +732,10 @@ int cmd_normalize(int argc, char **argv)
                     size_t le = e;
                     if (le > p && in.s[le - 1] == '\r') le--;
                     ln++;
-                    if (jsonl) {
+                    if (bench) {
+                        if (jsonl && le > p) bench_record(&bs, in.s + p, le - p, &scratch);
+                        else if (!jsonl) bench_add(&bs, in.s + p, le - p, NULL, 0);
+                    } else if (jsonl) {
                         if (le > p)
                             scan_record(&out, label, ln, in.s + p, le - p, &fallback, &dg, &xs,
                                         &scratch);
@@ -647,6 +766,12 @@ int cmd_normalize(int argc, char **argv)
             buf_reset(&out);
         }
     }
+    if (bench && !status) bench_run(&bs, &fallback, bench_secs, &xs);
+    buf_free(&bs.bytes);
+    free(bs.text_at);
+    free(bs.text_len);
+    free(bs.date_at);
+    free(bs.date_len);
     fflush(stdout);
     diag_print(&dg, stderr, 0);
     diag_free(&dg);

@@ -83,6 +83,7 @@ static unsigned word_starts(int id)
         m |= SM_DUR | SM_NUM;
         break;
     case W_HUNDREDS: case W_THOUSANDS: case W_MILLIONS: case W_BILLIONS: case W_TENS:
+    case W_PERCENT: case W_PERCENTS: case W_PER:
         m |= SM_NUM;
         break;
     default:

@@ -46,7 +46,19 @@
  *   the day ("Wednesday, February 24, 2022" names a Thursday).
  * - A four-digit year is a date only after a preposition ("in 2021", "since
  *   2020") or inside a date; elsewhere it is a number.  Where readings
- *   overlap, the longest wins, and a date wins a tie. */
+ *   overlap, the longest wins, and a date wins a tie.
+ * - Digits: "1,234,567.8", "12,34,567" (Indian grouping), "1.111,11" and
+ *   "5,00" (decimal comma: one or two digits after it, not a list "1,2,3");
+ *   "10k", "$3m", "3bn", "10G" (but "5G" is a network), "1,674.5 M" ending a
+ *   clause.  Digit groups joined by hyphens after a "+" or in a chain
+ *   ("+1-222-2222") are separate numbers, not a range nor a fraction.
+ * - Fractions in words: a numerator and a denominator of several words are
+ *   split so that the denominator is the longest well-formed ordinal ("three
+ *   twenty-firsts" 3/21, "one hundred thirty fifths" 100/35); after "and" a
+ *   proper fraction is added ("one hundred and three quarters" 100.75) and an
+ *   improper one takes the whole numerator ("one hundred and thirty fifths"
+ *   26).  "1 in 5" is a ratio (not "2 in 2020", not "3 in 4 weeks"); "percent
+ *   of 10" a percent. */
 #ifndef CC_NORMALIZE_H
 #define CC_NORMALIZE_H
 

@@ -44,7 +44,9 @@ static int parse_card_words(const struct scan *S, int i, double *out, double *pr
                 last = K_CARD;
                 j += 2;
             }
-        } else if (k == K_HUNDRED) {
+        } else if (k == K_HUNDRED || (id == W_HUNDREDS && any && (last == K_CARD || last == K_TENS) &&
+                                       cur < 100 && !is_w(S, j + 1, W_OF))) {
+            /* "five hundreds" is 500; "hundreds of" is vague (vague_quantity) */
             if (cur >= 100 || last == K_HUNDRED) break;
             cur = (cur == 0 ? 1 : cur) * 100;
             last = K_HUNDRED;
@@ -78,6 +80,14 @@ static int parse_card_words(const struct scan *S, int i, double *out, double *pr
                 }
             } else
                 break;
+        } else if (id == W_AND && any && last == K_TENS && wkind(S, j + 1) == K_CARD &&
+                   WORD[wix(S, j + 1)].val >= 1 && WORD[wix(S, j + 1)].val <= 9 &&
+                   is_w(S, j + 2, W_AND) && !is_w(S, j - 2, W_BETWEEN)) {
+            /* "twenty and three and three fifths": the old "and" inside 23 */
+            cur += WORD[wix(S, j + 1)].val;
+            seg += WORD[wix(S, j + 1)].val;
+            last = K_CARD;
+            j += 2;
         } else if (id == W_AND && any && (last == K_HUNDRED || last == K_SCALE) &&
                    (wkind(S, j + 1) == K_CARD || wkind(S, j + 1) == K_TENS)) {
             before_and = total + cur;
@@ -158,6 +168,13 @@ static double digit_scale(const struct scan *S, int i, int *j)
         m = WORD[id].val;
     else if (ad && n == 1 && (w[0] == 'k' || w[0] == 'K')) m = 1e3;
     else if (ad && n == 1 && (w[0] == 'B' || w[0] == 'b')) m = 1e9;
+    else if (ad && n == 1 && w[0] == 'G' && !(S->t[i].ndig == 1 && !(S->t[i].flags & (TF_DEC | TF_COMMA))))
+        m = 1e9; /* "10G", "1.5G"; but "5G" and "4G" are network generations */
+    else if (!ad && n == 1 && (w[0] == 'M' || w[0] == 'G' || w[0] == 'B') &&
+             one_space(S->text + S->t[k - 1].e, S->t[k].s - S->t[k - 1].e) &&
+             (k + 1 >= S->n || (S->t[k + 1].type == T_PUNCT && S->t[k + 1].id != '.' &&
+                                S->t[k + 1].id != '-' && S->t[k + 1].id != '&' && S->t[k + 1].id != '\'')))
+        m = w[0] == 'M' ? 1e6 : 1e9; /* "1,674.5 G" ending a clause */
     else if (ad && n == 1 && w[0] == 'M') m = 1e6;
     else if (ad && n == 2 && w[0] == 'M' && w[1] == 'M') m = 1e6;
     else if (n == 1 && (w[0] == 'k') && !ad && !(k + 1 < S->n && S->t[k + 1].type == T_WORD)) m = 1e3;
@@ -184,6 +201,81 @@ static int and_fraction(const struct scan *S, int e, double *frac)
     if (d <= 0) return 0;
     *frac = num / d;
     return fe + 1;
+}
+
+/* ==== Fractions with a compound denominator ==== */
+
+/* The ordinal (or plural ordinal) word at k as a denominator: its value, with
+ * *plural set; 0 when it is none. */
+static double denom_word(const struct scan *S, int k, int *plural)
+{
+    int id = wid(S, k), kk = wkind(S, k);
+    if (kk == K_DENOM_PL) return *plural = 1, WORD[id].val;
+    if (kk == K_ORD || kk == K_ORD_TENS || kk == K_ORD_SCALE) return *plural = 0, WORD[id].val;
+    return 0;
+}
+
+/* The cardinal in words exactly filling tokens [a, b) ("and" and hyphens
+ * inside as parse_card_words reads them); -1 when it does not. */
+static int card_exactly(const struct scan *S, int a, int b, double *v, double *pre_and)
+{
+    struct scan T = *S;
+    T.n = b; /* parse_card_words cannot look past b */
+    double dummy;
+    return parse_card_words(&T, a, v, pre_and, &dummy) == b ? 0 : -1;
+}
+
+/* "three twenty-firsts" (3/21), "one hundred thirty fifths" (100/35), "one one
+ * hundred and fifth" (1/105), "one hundred one thousand fifths" (100/1005): a
+ * numerator and a denominator of several words, both in words.  The split
+ * giving the longest denominator that is a well-formed ordinal wins; the
+ * ordinal is plural unless the numerator is one.  Returns the end token and
+ * the value in *out, or 0.  Single-word denominators are left to the caller. */
+static int compound_fraction(const struct scan *S, int j, double *out)
+{
+    /* the run of number words from j, up to an ordinal */
+    int m = j, plural = 0;
+    double dv = 0;
+    for (; m < S->n && m < j + 16; m++) {
+        int k = wkind(S, m), id = wid(S, m);
+        if ((dv = denom_word(S, m, &plural)) > 0) break;
+        if (!(k == K_CARD || k == K_TENS || k == K_HUNDRED || k == K_SCALE || id == W_AND ||
+              (is_p(S, m, '-') && m > j)))
+            return 0;
+    }
+    if (dv <= 0 || m < j + 2) return 0;
+    for (int sp = j + 1; sp < m; sp++) {
+        /* denominator [sp, m]: count words, an optional "and" or hyphen, the ordinal */
+        int k0 = wkind(S, sp);
+        if ((k0 != K_CARD && k0 != K_TENS) || is_p(S, sp - 1, '-')) continue; /* "fifty-four" is one */
+        int pe = m;
+        if (is_p(S, pe - 1, '-') || is_w(S, pe - 1, W_AND)) pe--;
+        double pre, pre_and;
+        if (pe <= sp || card_exactly(S, sp, pe, &pre, &pre_and) != 0) continue;
+        double den;
+        if (dv < 20) den = (fmod(pre, 100) == 0 || (fmod(pre, 10) == 0 && dv < 10)) ? pre + dv : 0;
+        else if (dv < 100) den = fmod(pre, 100) == 0 ? pre + dv : 0;
+        else den = pre * dv;
+        if (den <= 0) continue;
+        /* numerator [j, sp) */
+        int ne = sp;
+        if (is_p(S, ne - 1, '-')) ne--;
+        double num, num_and;
+        if (ne <= j || card_exactly(S, j, ne, &num, &num_and) != 0) continue;
+        if ((num == 1) == plural) continue;
+        *out = num / den;
+        return m + 1;
+    }
+    return 0;
+}
+
+/* Is the number at j one link of a chain of digit groups joined by hyphens
+ * or after a "+" ("+1-222-2222", "555-0199"): a code, not a range? */
+static int in_chain(const struct scan *S, int j)
+{
+    if (adj(S, j) && is_p(S, j - 1, '+')) return 1;
+    if (adj(S, j) && is_p(S, j - 1, '-') && adj(S, j - 1) && is_num(S, j - 2)) return 1;
+    return 0;
 }
 
 static int parse_number_at(const struct scan *S, int i, struct num *r);
@@ -246,7 +338,7 @@ static int parse_number_at(const struct scan *S, int i, struct num *r)
             r->fraction = 1;
         }
         /* "3/4", "2 1/4" */
-        if (r->integer && j == first + 1 && !r->fraction) {
+        if (r->integer && j == first + 1 && !r->fraction && !in_chain(S, first)) {
             int k = j, whole = 0;
             double w0 = 0;
             if (is_int(S, k) && !adj(S, k) && is_p(S, k + 1, '/')) whole = 1, w0 = v, v = S->t[k].val, k++;
@@ -271,7 +363,6 @@ static int parse_number_at(const struct scan *S, int i, struct num *r)
             int k = j;
             double m = digit_scale(S, first, &k);
             if (m == 1) break;
-            if (m == 100 && !r->integer) break;
             v *= m;
             j = k;
             scaled = 1;
@@ -350,6 +441,23 @@ static int parse_number_at(const struct scan *S, int i, struct num *r)
     }
     r->words = 1;
     r->integer = 1;
+    {
+        double cf;
+        int ce = compound_fraction(S, j, &cf);
+        if (ce) {
+            r->v = neg ? -cf : cf;
+            r->fraction = 1;
+            r->integer = 0;
+            r->end = ce;
+            return 1;
+        }
+    }
+    /* "three lakh crore": Indian scales multiply */
+    while (wid(S, e) == W_LAKH || wid(S, e) == W_LAKHS || wid(S, e) == W_CRORE || wid(S, e) == W_CRORES) {
+        v *= WORD[wid(S, e)].val;
+        e++;
+        escale = 0;
+    }
     /* "twenty-first", "one hundred and first", "two hundredth", "three trillionth" */
     {
         double o;
@@ -401,6 +509,11 @@ static int parse_number_at(const struct scan *S, int i, struct num *r)
         if (is_p(S, de, '-')) de++; /* "one-eighth", "five - eighths" */
         double post = pre >= 0 ? v - pre : v;
         double d = denominator(S, de, pre >= 0 && post < 100 ? post : v);
+        /* "one hundred and three quarters" is 100 + 3/4, but "one hundred and
+         * thirty fifths" 130/5: after "and", a proper fraction is added */
+        if (d > 0 && pre >= 0 && post < 100 && post >= d && escale >= -1 && wkind(S, de + 1) != K_SCALE &&
+            denominator(S, de, v) > 0)
+            pre = -1;
         if (d > 0) {
             /* "five billion and three quarters": the fraction of the scale before "and" */
             if (pre >= 0 && post < 100) {
@@ -595,9 +708,31 @@ static int vague_quantity(const struct scan *S, int i, struct cand *c)
     return 1;
 }
 
+/* "percent of 10", "per cent of twenty-two": a percent named before its number. */
+static int percent_of(const struct scan *S, int i, struct cand *c)
+{
+    int j = i;
+    if (is_w(S, j, W_PERCENT) || is_w(S, j, W_PERCENTS)) j++;
+    else if (is_w(S, j, W_PER) && is_w(S, j + 1, W_CENT)) j += 2;
+    else return 0;
+    struct num r;
+    if (!is_w(S, j, W_OF) || !number_parse(S, j + 1, &r) || r.ordinal || is_num(S, i - 1) ||
+        wkind(S, i - 1) == K_CARD || wkind(S, i - 1) == K_TENS)
+        return 0;
+    struct nx_expr *x = &c->x;
+    memset(x, 0, sizeof *x);
+    x->kind = NX_PERCENT;
+    x->lo = x->hi = r.v;
+    if (r.words) x->flags |= NX_WORDS;
+    nx_fmt_num(x->value, sizeof x->value, r.v);
+    set_span(S, c, i, r.end);
+    return 1;
+}
+
 int number_match(const struct scan *S, int i, struct cand *c)
 {
     if (vague_quantity(S, i, c)) return 1;
+    if (percent_of(S, i, c)) return 1;
     int hk = 0, j = number_hedge(S, i, &hk);
     if (!j) j = i;
     /* digits glued to a name are part of it: "F-16", "Covid-19", "G7" */
@@ -616,11 +751,17 @@ int number_match(const struct scan *S, int i, struct cand *c)
         int k = r.end, out_of = 0;
         if (is_w(S, k, W_OVER)) k++;
         else if (is_w(S, k, W_OUT) && is_w(S, k + 1, W_OF)) k += 2, out_of = 1;
+        else if (is_w(S, k, W_IN) && r.v >= 1 && r.v <= 10) k++, out_of = 2;
         struct num r2;
         /* "over" must end the clause ("$2000 over 3 years" is no ratio); "out of"
-         * needs a part no larger than the whole */
+         * needs a part no larger than the whole; "1 in 5" a small part of a
+         * whole that is no year and no length of time ("2 in 2020", "3 in 4 weeks") */
         if (k != r.end && number_parse(S, k, &r2) && !r2.ordinal && r2.v != 0 &&
-            (out_of ? r.v <= r2.v : (r2.end >= S->n || S->t[r2.end].type == T_PUNCT))) {
+            (out_of == 2 ? r.v < r2.v && r2.v == floor(r2.v) && !is_year_tok(S, k) &&
+                               wkind(S, r2.end) != K_DUR && !is_p(S, r2.end, '%') &&
+                               !is_w(S, r2.end, W_PERCENT) && !(is_p(S, r2.end, '-') && wkind(S, r2.end + 1) == K_DUR)
+             : out_of ? r.v <= r2.v
+                      : (r2.end >= S->n || S->t[r2.end].type == T_PUNCT))) {
             r.v /= r2.v;
             r.end = r2.end;
             r.fraction = 1;
@@ -666,7 +807,8 @@ int number_match(const struct scan *S, int i, struct cand *c)
             ok = 2;
         } else if ((is_p(S, k, '-') || is_p(S, k, '~')) && adj(S, k) && adj(S, k + 1) && is_num(S, k + 1) &&
                    is_num(S, j) && !is_year_tok(S, j)) {
-            ok = 1;
+            /* "+1-222-2222": digit groups of a code, not a range */
+            ok = !in_chain(S, j) && !(is_p(S, k + 2, '-') && adj(S, k + 2) && is_num(S, k + 3));
         } else if ((is_w(S, k, W_TO) || is_w(S, k, W_THROUGH)) && is_num(S, j) && is_num(S, k + 1)) {
             ok = 1;
         }

@@ -19,9 +19,6 @@ const struct word WORD[W_COUNT] = {
 
 #define HASH_SIZE 1024 /* power of two, > 2 * W_COUNT */
 
-/* Built once by nx_words_init, read-only afterwards.  A slot holds its word
- * zero-padded to 16 bytes, so a probe compares two integers and touches no
- * other memory. */
 /* Built once by normalize_init, read-only afterwards.  A slot holds its word
  * zero-padded to 16 bytes, so a probe compares two integers and touches no
  * other memory. */
@@ -32,11 +29,37 @@ struct slot {
 static struct slot word_hash[HASH_SIZE];
 static int words_ready;
 
-static uint32_t hash_word(const unsigned char *s, size_t n)
+/* A word of up to 16 letters, lowercased and zero-padded, as two integers. */
+struct wkey {
+    uint64_t a, b;
+};
+
+/* Bytes 0xff then 0x00: a copy from MASK + 16 - n keeps the first n bytes. */
+static const unsigned char MASK[32] = {
+    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+};
+
+/* The key of the n letters (n <= 16) at s[0..n); the 16 bytes from s must be
+ * readable when whole is set, else only n of them.  Letters are lowercased by
+ * setting bit 5 of every byte (all of them are ASCII letters); the copy keeps
+ * byte order, so keys compare equal on any endianness. */
+static struct wkey word_key(const unsigned char *s, size_t n, int whole)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ s[i]) * 16777619u;
-    return h;
+    unsigned char tmp[16] = {0};
+    uint64_t a, b, ma, mb, lc;
+    if (!whole) memcpy(tmp, s, n), s = tmp;
+    memcpy(&a, s, 8);
+    memcpy(&b, s + 8, 8);
+    memcpy(&ma, MASK + 16 - n, 8);
+    memcpy(&mb, MASK + 24 - n, 8);
+    memset(&lc, 0x20, 8);
+    return (struct wkey){(a | lc) & ma, (b | lc) & mb};
+}
+
+static uint32_t hash_key(struct wkey k)
+{
+    uint64_t h = (k.a ^ (k.b * 0x9E3779B97F4A7C15u)) * 0xD6E8FEB86659FD93u;
+    return (uint32_t)(h >> 40);
 }
 
 void nx_words_init(void)
@@ -44,29 +67,24 @@ void nx_words_init(void)
     if (words_ready) return;
     memset(word_hash, 0, sizeof word_hash);
     for (int id = 1; id < W_COUNT; id++) {
-        uint32_t h = hash_word((const unsigned char *)WORD[id].s, WORD[id].len) & (HASH_SIZE - 1);
+        struct wkey k = word_key((const unsigned char *)WORD[id].s, WORD[id].len, 0);
+        uint32_t h = hash_key(k) & (HASH_SIZE - 1);
         while (word_hash[h].id) h = (h + 1) & (HASH_SIZE - 1);
-        unsigned char key[16] = {0};
-        memcpy(key, WORD[id].s, WORD[id].len);
-        memcpy(&word_hash[h].k0, key, 8);
-        memcpy(&word_hash[h].k1, key + 8, 8);
+        word_hash[h].k0 = k.a;
+        word_hash[h].k1 = k.b;
         word_hash[h].id = (uint32_t)id;
     }
     words_ready = 1;
 }
 
-/* Id of the lowercase word in lw (16 bytes, zero-padded) whose hash_word is
- * h, or W_NONE. */
-static int lookup_hashed(const unsigned char *lw, uint32_t h)
+/* Id of the word with key k, or W_NONE. */
+static int lookup_key(struct wkey k)
 {
-    uint64_t a, b;
-    memcpy(&a, lw, 8);
-    memcpy(&b, lw + 8, 8);
-    h &= HASH_SIZE - 1;
+    uint32_t h = hash_key(k) & (HASH_SIZE - 1);
     for (;;) {
         const struct slot *sl = &word_hash[h];
         if (!sl->id) return W_NONE;
-        if (sl->k0 == a && sl->k1 == b) return (int)sl->id;
+        if (sl->k0 == k.a && sl->k1 == k.b) return (int)sl->id;
         h = (h + 1) & (HASH_SIZE - 1);
     }
 }
@@ -78,14 +96,19 @@ static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 static int ed_exception(const unsigned char *w, size_t n)
 {
-    static const char *const ex[] = {"hundred", "indeed", "united", "need", "speed", "proceed",
-                                     "exceed", "succeed", "sacred", "naked", "wicked", "kindred",
-                                     "seed", "feed", "breed", "greed", "bleed", "creed", "tweed",
-                                     "embed", "shred", "limited", "red", "bed", "fed", "wed",
-                                     "shed", "led", "fled", "bred", "sled", "scheduled",
-                                     "planned", "expected", "estimated", "needed"};
+#define EX(s) {s, sizeof s - 1}
+    static const struct {
+        const char *s;
+        size_t n;
+    } ex[] = {EX("hundred"), EX("indeed"), EX("united"), EX("need"), EX("speed"), EX("proceed"),
+              EX("exceed"), EX("succeed"), EX("sacred"), EX("naked"), EX("wicked"), EX("kindred"),
+              EX("seed"), EX("feed"), EX("breed"), EX("greed"), EX("bleed"), EX("creed"), EX("tweed"),
+              EX("embed"), EX("shred"), EX("limited"), EX("red"), EX("bed"), EX("fed"), EX("wed"),
+              EX("shed"), EX("led"), EX("fled"), EX("bred"), EX("sled"), EX("scheduled"),
+              EX("planned"), EX("expected"), EX("estimated"), EX("needed")};
+#undef EX
     for (size_t i = 0; i < sizeof ex / sizeof *ex; i++)
-        if (strlen(ex[i]) == n && memcmp(ex[i], w, n) == 0) return 1;
+        if (ex[i].n == n && memcmp(ex[i].s, w, n) == 0) return 1;
     return 0;
 }
 
@@ -105,7 +128,54 @@ static size_t scan_number(const unsigned char *s, size_t p, size_t len, struct t
     double v = 0;
     int nd = 0;
     while (q < len && is_digit(s[q])) v = v * 10 + (s[q++] - '0'), nd++;
-    if (nd <= 3) {
+    /* "1.111,11": dots between thousands, a decimal comma (continental style) */
+    if (nd <= 3 && q + 5 < len && s[q] == '.' && !(p > 0 && (s[p - 1] == '.' || is_digit(s[p - 1])))) {
+        size_t r = q;
+        while (r + 4 < len && s[r] == '.' && is_digit(s[r + 1]) && is_digit(s[r + 2]) && is_digit(s[r + 3]))
+            r += 4;
+        if (r > q && r + 1 < len && s[r] == ',' && is_digit(s[r + 1])) {
+            for (size_t k = q; k < r; k += 4)
+                v = v * 1000 + (s[k + 1] - '0') * 100 + (s[k + 2] - '0') * 10 + (s[k + 3] - '0');
+            size_t e = r + 1;
+            double f = 0.1;
+            while (e < len && is_digit(s[e])) v += (s[e++] - '0') * f, f /= 10;
+            t->flags |= TF_COMMA | TF_DEC;
+            t->val = v;
+            size_t all = (size_t)nd + 3 * ((r - q) / 4);
+            t->ndig = (uint8_t)(all > 255 ? 255 : all);
+            return e;
+        }
+    }
+    /* "12,34,567.89": Indian grouping, pairs of digits before the last three */
+    if (nd <= 2 && q + 6 < len && s[q] == ',' && is_digit(s[q + 1]) && is_digit(s[q + 2]) && s[q + 3] == ',') {
+        size_t r = q;
+        while (r + 3 < len && s[r] == ',' && is_digit(s[r + 1]) && is_digit(s[r + 2]) && s[r + 3] == ',') r += 3;
+        if (r + 3 < len && is_digit(s[r + 1]) && is_digit(s[r + 2]) && is_digit(s[r + 3]) &&
+            (r + 4 >= len || !is_digit(s[r + 4]))) {
+            for (size_t k = q; k < r; k += 3) v = v * 100 + (s[k + 1] - '0') * 10 + (s[k + 2] - '0'), nd += 2;
+            v = v * 1000 + (s[r + 1] - '0') * 100 + (s[r + 2] - '0') * 10 + (s[r + 3] - '0');
+            nd += 3;
+            q = r + 4;
+            t->flags |= TF_COMMA;
+        }
+    }
+    /* "5,00", "1,3": a decimal comma, when one or two digits follow and no more
+     * groups ("1,2,3" is a list) */
+    if (nd <= 3 && !(t->flags & TF_COMMA) && q + 1 < len && s[q] == ',' && is_digit(s[q + 1]) &&
+        !(p > 0 && (is_digit(s[p - 1]) || s[p - 1] == ',' || s[p - 1] == '.' || s[p - 1] == '/' ||
+                    s[p - 1] == '-' || s[p - 1] == ':'))) {
+        size_t r = q + 1;
+        while (r < len && is_digit(s[r])) r++;
+        if (r - q - 1 <= 2 && !(r < len && (s[r] == ',' || (s[r] == '.' && r + 1 < len && is_digit(s[r + 1]))))) {
+            double f = 0.1;
+            for (size_t k = q + 1; k < r; k++, f /= 10) v += (s[k] - '0') * f;
+            t->flags |= TF_DEC;
+            t->val = v;
+            t->ndig = (uint8_t)nd;
+            return r;
+        }
+    }
+    if (nd <= 3 && !(t->flags & TF_COMMA)) {
         /* 1,234,567: groups of exactly three digits right after the comma */
         while (q + 3 < len + 0 && s[q] == ',' && is_digit(s[q + 1]) && is_digit(s[q + 2]) &&
                is_digit(s[q + 3]) && (q + 4 >= len || !is_digit(s[q + 4]))) {
@@ -152,9 +222,33 @@ static double vulgar_fraction(const unsigned char *s, size_t n)
     return 0;
 }
 
+/* The end of the run of ASCII letters from s[p] on.  Eight bytes at a time
+ * where the byte order allows: a byte b is a letter when (b | 0x20) lies in
+ * 'a'..'z' and its top bit is clear; the sums below stay within each byte. */
+static size_t alpha_run(const unsigned char *s, size_t p, size_t len)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    while (p + 8 <= len) {
+        uint64_t v;
+        memcpy(&v, s + p, 8);
+        uint64_t t = (v | 0x20 * ones) & ~high;
+        uint64_t letter = (t + 0x1f * ones) & ~(t + 0x05 * ones) & ~v & high;
+        uint64_t other = ~letter & high;
+        if (other) return p + (size_t)(__builtin_ctzll(other) >> 3);
+        p += 8;
+    }
+#endif
+    while (p < len && is_alpha(s[p])) p++;
+    return p;
+}
+
 /* Tokenize s[0..len) into *tv (which grows); returns the count. */
 int nx_tokenize(const unsigned char *s, size_t len, struct tok **tv, int *cap)
 {
+    /* the array and its size in locals: stores to tokens cannot alias them */
+    struct tok *tokv = *tv;
+    int tcap = *cap;
     int n = 0;
     size_t p = 0;
     uint8_t space = TF_SPACE;
@@ -176,15 +270,15 @@ int nx_tokenize(const unsigned char *s, size_t len, struct tok **tv, int *cap)
             p += 3;
             continue;
         }
-        if (n + 1 >= *cap) {
-            int nc = *cap * 2;
+        if (n + 1 >= tcap) {
+            int nc = tcap * 2;
             struct tok *nv = xmalloc((size_t)nc * sizeof *nv);
-            memcpy(nv, *tv, (size_t)n * sizeof *nv);
-            if (*cap > 256) free(*tv); /* the first block is the caller's stack */
-            *tv = nv;
-            *cap = nc;
+            memcpy(nv, tokv, (size_t)n * sizeof *nv);
+            if (tokv != *tv) free(tokv); /* the first block is the caller's */
+            tokv = nv;
+            tcap = nc;
         }
-        struct tok *t = &(*tv)[n];
+        struct tok *t = &tokv[n];
         t->s = (uint32_t)p;
         t->id = 0;
         t->kind = K_NONE;
@@ -193,23 +287,13 @@ int nx_tokenize(const unsigned char *s, size_t len, struct tok **tv, int *cap)
         t->val = 0;
         space = 0;
         if (is_alpha(c)) {
-            /* lowercase and hash in one pass; words longer than any in the table
-             * are only skipped */
-            unsigned char lw[16] = {0};
-            uint32_t h = 2166136261u;
-            size_t q = p, end = len - p > WORD_MAXLEN ? p + WORD_MAXLEN : len;
-            while (q < end && is_alpha(s[q])) {
-                unsigned char l = (unsigned char)(s[q] | 0x20);
-                lw[q - p] = l;
-                h = (h ^ l) * 16777619u;
-                q++;
-            }
+            /* find the end, then look the word up whole (words longer than
+             * any in the table are only skipped) */
+            size_t q = alpha_run(s, p + 1, len);
             t->type = T_WORD;
             if (c <= 'Z') t->flags |= TF_CAP;
-            if (q < len && is_alpha(s[q])) {
-                while (q < len && is_alpha(s[q])) q++; /* too long to be in the table */
-            } else {
-                t->id = (uint16_t)lookup_hashed(lw, h);
+            if (q - p <= WORD_MAXLEN) {
+                t->id = (uint16_t)lookup_key(word_key(s + p, q - p, p + 16 <= len));
                 t->kind = WORD[t->id].kind;
             }
             p = q;
@@ -257,6 +341,8 @@ int nx_tokenize(const unsigned char *s, size_t len, struct tok **tv, int *cap)
         t->e = (uint32_t)p;
         n++;
     }
+    *tv = tokv;
+    *cap = tcap;
     return n;
 }
 

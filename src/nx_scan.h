@@ -111,6 +111,14 @@ enum wkind {
     X(HUNDREDTHS, "hundredths", K_DENOM_PL, 100) X(THOUSANDTHS, "thousandths", K_DENOM_PL, 1e3) \
     X(MILLIONTHS, "millionths", K_DENOM_PL, 1e6) X(BILLIONTHS, "billionths", K_DENOM_PL, 1e9) \
     X(TRILLIONTHS, "trillionths", K_DENOM_PL, 1e12)                                 \
+    X(FIRSTS, "firsts", K_DENOM_PL, 1) X(ELEVENTHS, "elevenths", K_DENOM_PL, 11)     \
+    X(THIRTEENTHS, "thirteenths", K_DENOM_PL, 13) X(FOURTEENTHS, "fourteenths", K_DENOM_PL, 14) \
+    X(FIFTEENTHS, "fifteenths", K_DENOM_PL, 15) X(SIXTEENTHS, "sixteenths", K_DENOM_PL, 16) \
+    X(SEVENTEENTHS, "seventeenths", K_DENOM_PL, 17) X(EIGHTEENTHS, "eighteenths", K_DENOM_PL, 18) \
+    X(NINETEENTHS, "nineteenths", K_DENOM_PL, 19) X(THIRTIETHS, "thirtieths", K_DENOM_PL, 30) \
+    X(FORTIETHS, "fortieths", K_DENOM_PL, 40) X(FIFTIETHS, "fiftieths", K_DENOM_PL, 50) \
+    X(SIXTIETHS, "sixtieths", K_DENOM_PL, 60) X(SEVENTIETHS, "seventieths", K_DENOM_PL, 70) \
+    X(EIGHTIETHS, "eightieths", K_DENOM_PL, 80) X(NINETIETHS, "ninetieths", K_DENOM_PL, 90) \
     X(HALF, "half", K_MISC, 2) X(QUARTER, "quarter", K_MISC, 4)                     \
     X(SECONDS, "seconds", K_DUR, 1) X(SEC, "sec", K_DUR, 1) X(SECS, "secs", K_DUR, 1) \
     X(MINUTE, "minute", K_DUR, 60) X(MINUTES, "minutes", K_DUR, 60)                 \
@@ -252,6 +260,16 @@ int nx_regular_past(const char *w, size_t n);
 
 /* Write the decimal digits of u (at least width of them) at p; returns the end. */
 char *nx_put_uint(char *p, unsigned long long u, int width);
+/* The same for two and four digits (u below 100, 10000): no loop, no call. */
+static inline char *nx_put2(char *p, unsigned u)
+{
+    p[0] = (char)('0' + u / 10), p[1] = (char)('0' + u % 10);
+    return p + 2;
+}
+static inline char *nx_put4(char *p, unsigned u)
+{
+    return nx_put2(nx_put2(p, u / 100), u % 100);
+}
 /* Format v into out[0..n): integers plainly, others with 10 significant digits. */
 void nx_fmt_num(char *out, size_t n, double v);
 

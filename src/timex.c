@@ -200,14 +200,16 @@ static int lone_month_ok(const struct scan *S, int j)
 /* Numeric dates: 2022-03-02, 03/02/2022, 21/04/16, 2015.5.13, 4/22, 2015/3. */
 static int numeric_date(const struct scan *S, int i, struct pdate *p)
 {
-    if (!is_int(S, i)) return 0;
+    /* no part has more than 4 digits: longer ones would not fit an int */
+    if (!is_int(S, i) || S->t[i].ndig > 4) return 0;
     const struct tok *t = S->t;
     int a = (int)t[i].val, na = t[i].ndig;
     int sep = (i + 1 < S->n && t[i + 1].type == T_PUNCT) ? t[i + 1].id : 0;
-    if (!(sep == '-' || sep == '/' || sep == '.') || !adj(S, i + 1) || !adj(S, i + 2) || !is_int(S, i + 2))
+    if (!(sep == '-' || sep == '/' || sep == '.') || !adj(S, i + 1) || !adj(S, i + 2) || !is_int(S, i + 2) ||
+        t[i + 2].ndig > 4)
         return 0;
     int b = (int)t[i + 2].val, nb = t[i + 2].ndig;
-    int has3 = is_p(S, i + 3, sep) && adj(S, i + 3) && adj(S, i + 4) && is_int(S, i + 4);
+    int has3 = is_p(S, i + 3, sep) && adj(S, i + 3) && adj(S, i + 4) && is_int(S, i + 4) && t[i + 4].ndig <= 4;
     /* 08/12,2015 and 08/12,15 */
     int commay = !has3 && sep == '/' && is_p(S, i + 3, ',') && adj(S, i + 3) && adj(S, i + 4) &&
                  is_int(S, i + 4) && (t[i + 4].ndig == 4 || t[i + 4].ndig == 2);
@@ -703,7 +705,26 @@ static int relative_date(const struct scan *S, int i, struct nx_expr *x, int *pe
     int32_t ref = S->ref;
     int j;
     int k0 = wkind(S, i);
-    if (k0 == K_MONTH || k0 == K_MONTH_ABBR || k0 == K_WDAY || k0 == K_WDAY_ABBR) return 0;
+    switch (id) {
+    case W_TODAY: case W_TONIGHT: case W_YESTERDAY: case W_TOMORROW: case W_THIS: case W_LAST:
+    case W_NEXT: case W_PAST: case W_PREVIOUS: case W_COMING: case W_CURRENT: case W_EARLIER:
+    case W_LATER: case W_EARLY: case W_LATE: case W_FOLLOWING: case W_THE: case W_OVER:
+    case W_UPCOMING: case W_RECENT: case W_IN: case W_A: case W_AN:
+        break;
+    default: /* otherwise only a count can start one: "two days ago" */
+        if (!is_num(S, i) && k0 != K_CARD && k0 != K_TENS) return 0;
+    }
+    /* quick refusals before any work: what must follow */
+    if (id == W_IN) {
+        int k1 = wkind(S, i + 1), id1w = wid(S, i + 1);
+        if (!is_num(S, i + 1) && k1 != K_CARD && k1 != K_TENS && id1w != W_A && id1w != W_AN) return 0;
+    } else if (id == W_A || id == W_AN) {
+        int k1 = wkind(S, i + 1);
+        if (k1 != K_DUR && k1 != K_HUNDRED && k1 != K_SCALE && k1 != K_DOZEN && !is_w(S, i + 1, W_FEW))
+            return 0;
+    } else if (id == W_OVER && id1 != W_THE) {
+        return 0;
+    }
     if (is_num(S, i) || k0 == K_CARD || k0 == K_TENS) {
         /* a count must be followed by a unit: "two days ago" */
         struct num r;
@@ -963,7 +984,7 @@ static int period_date(const struct scan *S, int i, struct pdate *p)
 {
     memset(p, 0, sizeof *p);
     /* "1990s", "1970's", "'90s", "the 70s", "the 70's" */
-    if (is_int(S, i) && (int)S->t[i].val % 10 == 0 && (S->t[i].ndig == 4 || S->t[i].ndig == 2)) {
+    if (is_int(S, i) && (S->t[i].ndig == 4 || S->t[i].ndig == 2) && (int)S->t[i].val % 10 == 0) {
         int v = (int)S->t[i].val, e = 0;
         if (adj(S, i + 1) && is_w(S, i + 1, W_S)) e = i + 2;
         else if (is_p(S, i + 1, '\'') && adj(S, i + 1) && is_w(S, i + 2, W_S) && adj(S, i + 2)) e = i + 3;
@@ -1029,11 +1050,11 @@ static char *put_day(char *p, int32_t day)
     int y, m, d;
     cal_civil(day, &y, &m, &d);
     if (y < 0) y = 0;
-    p = nx_put_uint(p, (unsigned)y % 10000, 4);
+    p = nx_put4(p, (unsigned)y % 10000);
     *p++ = '-';
-    p = nx_put_uint(p, (unsigned)m, 2);
+    p = nx_put2(p, (unsigned)m);
     *p++ = '-';
-    return nx_put_uint(p, (unsigned)d, 2);
+    return nx_put2(p, (unsigned)d);
 }
 
 /* Format a resolved or partial date into x->value (TIMEX3-like). */
@@ -1062,15 +1083,15 @@ static void fmt_date(struct nx_expr *x)
         switch (d->gran) {
         case NX_GRAN_WEEK: {
             int iy, w = cal_iso_week(d->lo, &iy);
-            p = nx_put_uint(p, (unsigned)iy % 10000, 4);
+            p = nx_put4(p, (unsigned)iy % 10000);
             *p++ = '-', *p++ = 'W';
-            p = nx_put_uint(p, (unsigned)w, 2);
+            p = nx_put2(p, (unsigned)w);
             break;
         }
         case NX_GRAN_MONTH: p = put_day(p, d->lo) - 3; break;
         case NX_GRAN_YEAR: p = put_day(p, d->lo) - 6; break;
         case NX_GRAN_QUARTER:
-            p = nx_put_uint(p, (unsigned)y % 10000, 4);
+            p = nx_put4(p, (unsigned)y % 10000);
             *p++ = '-', *p++ = 'Q', *p++ = (char)('1' + (m - 1) / 3);
             break;
         case NX_GRAN_DECADE: p = nx_put_uint(p, (unsigned)y / 10 % 1000, 3), *p++ = 'X'; break;
@@ -1081,21 +1102,21 @@ static void fmt_date(struct nx_expr *x)
         return;
     }
     /* what the text said: "XXXX-02-24", "XXXX-WXX-3", "XXXX-01" */
-    if (d->year > 0) p = nx_put_uint(p, (unsigned)d->year % 10000, 4);
+    if (d->year > 0) p = nx_put4(p, (unsigned)d->year % 10000);
     else memcpy(p, "XXXX", 4), p += 4;
     *p++ = '-';
     if (d->month && d->mday) {
-        p = nx_put_uint(p, (unsigned)d->month, 2);
+        p = nx_put2(p, (unsigned)d->month % 100);
         *p++ = '-';
-        p = nx_put_uint(p, (unsigned)d->mday, 2);
+        p = nx_put2(p, (unsigned)d->mday % 100);
     } else if (d->mday) {
         memcpy(p, "XX-", 3), p += 3;
-        p = nx_put_uint(p, (unsigned)d->mday, 2);
+        p = nx_put2(p, (unsigned)d->mday % 100);
     } else if (d->weekday) {
         memcpy(p, "WXX-", 4), p += 4;
         *p++ = (char)('0' + d->weekday);
     } else if (d->month) {
-        p = nx_put_uint(p, (unsigned)d->month, 2);
+        p = nx_put2(p, (unsigned)d->month % 100);
     } else if (d->gran == NX_GRAN_QUARTER) {
         memcpy(p, "QX", 2), p += 2;
     } else if (d->gran == NX_GRAN_WEEK) {
@@ -1240,13 +1261,13 @@ static int date_item(const struct scan *S, int i, int between, int allow_range, 
             x->date.gran = NX_GRAN_DAY;
             fmt_date(x);
         } else {
-            char a[48], b[48];
             x->flags &= (uint16_t)~NX_ANCHORED;
             fmt_date(x);
-            snprintf(a, sizeof a, "%s", x->value);
             fmt_date(&x2);
-            snprintf(b, sizeof b, "%s", x2.value);
-            snprintf(x->value, sizeof x->value, "%.23s/%.23s", a, b);
+            size_t la = strnlen(x->value, 23), lb = strnlen(x2.value, 23);
+            x->value[la] = '/';
+            memcpy(x->value + la + 1, x2.value, lb);
+            x->value[la + 1 + lb] = 0;
         }
         return e;
     }
@@ -1401,6 +1422,13 @@ int timex_match_date(const struct scan *S, int i, struct cand *c)
     struct nx_expr x;
     int best = 0, bs = i;
     int id = wid(S, i);
+    if (id == W_THE) { /* the commonest word: what can follow it in a date */
+        int id1 = wid(S, i + 1), k1 = wkind(S, i + 1);
+        if (!is_num(S, i + 1) && k1 != K_CARD && k1 != K_TENS && k1 != K_ORD && k1 != K_ORD_TENS &&
+            id1 != W_LAST && id1 != W_PAST && id1 != W_NEXT && id1 != W_COMING && id1 != W_WEEKEND &&
+            id1 != W_DAY && id1 != W_REST && id1 != W_REMAINDER && id1 != W_REMAINING && id1 != W_WEEK)
+            return 0;
+    }
     /* relative expressions */
     {
         int e = 0;
@@ -1458,7 +1486,11 @@ int timex_match_date(const struct scan *S, int i, struct cand *c)
             c->x = x;
         }
     }
-    {
+    /* what a date or a period can start with (date_core, period_date, bare_day) */
+    int k = wkind(S, i);
+    if (is_num(S, i) || k == K_WDAY || k == K_WDAY_ABBR || k == K_MONTH || k == K_MONTH_ABBR ||
+        k == K_CARD || k == K_TENS || k == K_ORD || k == K_ORD_TENS || id == W_THE || id == W_LAST ||
+        id == W_Q) {
         int e = date_item(S, i, 0, 1, &x);
         if (e > best) {
             best = e, bs = i;
@@ -1552,7 +1584,12 @@ int timex_match_time(const struct scan *S, int i, struct cand *c)
         x->lo = mins - 30;
         x->hi = mins + 30;
     }
-    snprintf(x->value, sizeof x->value, "T%02d:%02d", mins / 60, mins % 60);
+    char *v = x->value;
+    *v++ = 'T';
+    v = nx_put2(v, (unsigned)(mins / 60) % 100);
+    *v++ = ':';
+    v = nx_put2(v, (unsigned)(mins % 60));
+    *v = 0;
     set_span(S, c, i, e);
     return 1;
 }

@@ -795,3 +795,269 @@ Test(normalize_scan, invalid_utf8_and_long_text_do_not_crash)
     size_t n = normalize_scan(big, sizeof big, NULL, x, 8);
     cr_assert_gt(n, 8);
 }
+
+/* ==== Resolver edge cases: year boundaries ==== */
+
+Test(date_edge, past_weekday_crosses_back_into_the_old_year)
+{
+    /* 2022-01-01 is a Saturday */
+    expect_day("2022-01-01", "The leaders spoke on Thursday.", "Thursday", "2021-12-30");
+}
+
+Test(date_edge, future_weekday_crosses_into_the_new_year)
+{
+    /* 2021-12-30 is a Thursday */
+    expect_day("2021-12-30", "The talks will resume on Monday.", "Monday", "2022-01-03");
+    cr_assert(found.flags & NX_FUTURE);
+}
+
+Test(date_edge, last_week_in_early_january_is_the_last_iso_week_of_the_old_year)
+{
+    /* 2021-01-06 is a Wednesday; ISO week 2020-W53 runs 2020-12-28 .. 2021-01-03 */
+    expect_days("2021-01-06", "The strikes began last week.", "last week", "2020-12-28", "2021-01-03");
+    cr_assert_str_eq(found.value, "2020-W53");
+}
+
+Test(date_edge, next_week_at_the_end_of_december_is_week_one)
+{
+    expect_days("2021-12-29", "The envoys will meet next week.", "next week", "2022-01-03", "2022-01-09");
+    cr_assert_str_eq(found.value, "2022-W01");
+}
+
+Test(date_edge, last_month_in_january_and_next_month_in_december)
+{
+    expect_days("2022-01-15", "Prices fell last month.", "last month", "2021-12-01", "2021-12-31");
+    cr_assert_str_eq(found.value, "2021-12");
+    expect_days("2021-12-15", "Prices will rise next month.", "next month", "2022-01-01", "2022-01-31");
+    cr_assert_str_eq(found.value, "2022-01");
+}
+
+Test(date_edge, next_year_in_december_and_last_year_on_new_years_day)
+{
+    expect_days("2021-12-31", "Elections are due next year.", "next year", "2022-01-01", "2022-12-31");
+    expect_days("2022-01-01", "The deal was signed last year.", "last year", "2021-01-01", "2021-12-31");
+}
+
+Test(date_edge, future_month_day_in_december_is_in_the_new_year)
+{
+    expect_day("2021-12-20", "Talks will resume on January 5.", "January 5", "2022-01-05");
+    cr_assert(found.flags & NX_FUTURE);
+}
+
+Test(date_edge, days_ago_cross_the_year_boundary)
+{
+    expect_day("2022-01-01", "The call happened two days ago.", "two days ago", "2021-12-30");
+    expect_day("2021-12-31", "The envoy will return in two days.", "in two days", "2022-01-02");
+}
+
+Test(date_edge, yesterday_and_tomorrow_at_the_year_boundary)
+{
+    expect_day("2022-01-01", "Officials met yesterday.", "yesterday", "2021-12-31");
+    expect_day("2021-12-31", "Officials meet tomorrow.", "tomorrow", "2022-01-01");
+}
+
+Test(date_edge, fourth_quarter_and_december_without_a_year_look_back_in_january)
+{
+    expect_days("2022-01-10", "Profits fell in Q4.", "Q4", "2021-10-01", "2021-12-31");
+    expect_days("2022-01-10", "Profits fell in December.", "December", "2021-12-01", "2021-12-31");
+}
+
+/* ==== Resolver edge cases: leap days ==== */
+
+Test(date_edge, future_leap_day_waits_for_a_leap_year)
+{
+    expect_day("2022-03-03", "The vote will be held on February 29.", "February 29", "2024-02-29");
+}
+
+Test(date_edge, leap_day_of_a_common_year_is_not_a_date)
+{
+    cr_assert(scan("", "Signed on 29 February 2023.", NULL));
+    cr_assert(!(found.flags & NX_ANCHORED), "2023-02-29 does not exist");
+}
+
+Test(date_edge, yesterday_on_the_first_of_march_of_a_leap_year)
+{
+    expect_day("2024-03-01", "Officials met yesterday.", "yesterday", "2024-02-29");
+    expect_day("2023-03-01", "Officials met yesterday.", "yesterday", "2023-02-28");
+}
+
+Test(date_edge, units_ago_from_a_month_end_clamp_to_the_shorter_month)
+{
+    expect_day("2024-02-29", "The treaty was signed a year ago.", "a year ago", "2023-02-28");
+    expect_day("2022-03-31", "The talks began a month ago.", "a month ago", "2022-02-28");
+    expect_day("2024-03-31", "The talks began a month ago.", "a month ago", "2024-02-29");
+}
+
+Test(date_edge, february_of_a_leap_year_has_29_days)
+{
+    expect_days("2024-03-10", "Prices fell last month.", "last month", "2024-02-01", "2024-02-29");
+    expect_days("", "Prices fell in February 2024.", "February 2024", "2024-02-01", "2024-02-29");
+    expect_day("", "They met on the last Friday of February 2024.", "the last Friday of February 2024",
+               "2024-02-23");
+}
+
+/* ==== Resolver edge cases: a weekday equal to the publication day ==== */
+
+Test(date_edge, this_next_and_last_weekday_on_that_weekday)
+{
+    /* 2022-03-03 is a Thursday */
+    expect_day("2022-03-03", "We meet this Thursday.", "this Thursday", "2022-03-03");
+    expect_day("2022-03-03", "We meet next Thursday.", "next Thursday", "2022-03-10");
+    expect_day("2022-03-03", "We met last Thursday.", "last Thursday", "2022-02-24");
+}
+
+Test(date_edge, weekday_with_time_of_day_on_that_weekday)
+{
+    expect_day("2022-03-03", "The leaders spoke on Thursday evening.", "Thursday evening", "2022-03-03");
+    expect_day("2022-03-03", "The leaders will speak on Thursday evening.", "Thursday evening", "2022-03-10");
+}
+
+Test(date_edge, weekday_and_day_of_month_of_the_publication_day)
+{
+    expect_day("2022-03-03", "It happened on Thursday the 3rd.", "Thursday the 3rd", "2022-03-03");
+    expect_day("2022-03-03", "It happened on March 3.", "March 3", "2022-03-03");
+    expect_day("2022-03-03", "It will happen on March 3.", "March 3", "2022-03-03");
+}
+
+/* ==== Resolver edge cases: month names that are also words ==== */
+
+Test(date_edge, march_in_march_looks_at_this_march_either_way)
+{
+    expect_days("2022-03-20", "Talks will resume in March.", "March", "2022-03-01", "2022-03-31");
+    expect_days("2022-03-20", "Talks resumed in March.", "March", "2022-03-01", "2022-03-31");
+}
+
+Test(date_edge, may_in_may_and_may_as_a_verb_in_one_sentence)
+{
+    cr_assert(scan("2022-05-10", "Voters may decide in May.", NULL));
+    cr_assert_eq(nfound, 1, "only the month, not the modal verb");
+    expect_days("2022-05-10", "Voters may decide in May.", "May", "2022-05-01", "2022-05-31");
+}
+
+Test(date_edge, may_as_a_name_is_not_a_month)
+{
+    expect_none("2022-03-03", "Theresa May said the vote would go ahead.", "May");
+}
+
+Test(date_edge, month_word_with_a_day_or_a_year_is_a_date)
+{
+    expect_day("2022-06-10", "The vote was held on May 5.", "May 5", "2022-05-05");
+    expect_days("", "Inflation peaked in March 2022.", "March 2022", "2022-03-01", "2022-03-31");
+    expect_days("", "The strike began in August 2021.", "August 2021", "2021-08-01", "2021-08-31");
+}
+
+Test(date_edge, lowercase_month_words_after_a_time_preposition)
+{
+    expect_days("2022-06-10", "It was signed in may.", "may", "2022-05-01", "2022-05-31");
+    expect_none("2022-06-10", "They will march on the capital.", "march");
+}
+
+Test(date_edge, last_and_next_named_month_in_that_month)
+{
+    /* in March, "last March" is a year ago and "next March" a year ahead */
+    expect_days("2022-03-20", "Talks failed last March.", "last March", "2021-03-01", "2021-03-31");
+    expect_days("2022-03-20", "Talks resume next March.", "next March", "2023-03-01", "2023-03-31");
+    expect_days("2022-03-20", "Talks resume this March.", "this March", "2022-03-01", "2022-03-31");
+}
+
+/* ==== Other resolver rules ==== */
+
+Test(date_relative, day_before_yesterday_and_after_tomorrow)
+{
+    expect_day("2022-03-03", "They spoke the day before yesterday.", "the day before yesterday", "2022-03-01");
+    expect_day("2022-03-03", "They speak the day after tomorrow.", "the day after tomorrow", "2022-03-05");
+}
+
+Test(date_relative, units_from_now_and_hence)
+{
+    expect_day("2022-03-03", "The vote is two weeks from now.", "two weeks from now", "2022-03-17");
+    expect_day("2022-03-03", "The vote is three days hence.", "three days hence", "2022-03-06");
+}
+
+Test(date_relative, weekday_of_next_or_last_week)
+{
+    /* 2022-03-03 is a Thursday */
+    expect_day("2022-03-03", "They meet Friday next week.", "Friday next week", "2022-03-11");
+    expect_day("2022-03-03", "They met last week Sunday.", "last week Sunday", "2022-02-27");
+}
+
+Test(date_relative, week_of_a_named_day)
+{
+    expect_days("2022-03-03", "The vote will be in the week of March 16th.", "the week of March 16th",
+                "2022-03-14", "2022-03-20");
+    /* no future cue: the past one */
+    expect_days("2022-03-03", "The vote was in the week of March 16th.", "the week of March 16th", "2021-03-15",
+                "2021-03-21");
+}
+
+Test(date_explicit, century_and_year_range)
+{
+    expect_days("", "It was built in the 20th century.", "20th century", "1900-01-01", "1999-12-31");
+    expect_days("", "The war lasted from 2019 to 2021.", "from 2019 to 2021", "2019-01-01", "2021-12-31");
+    cr_assert(found.flags & NX_RANGE);
+}
+
+Test(date_explicit, quarter_with_year_in_either_order)
+{
+    expect_days("", "Sales rose in Q1 2017.", "Q1 2017", "2017-01-01", "2017-03-31");
+    expect_days("", "Sales rose in 2017 Q1.", "2017 Q1", "2017-01-01", "2017-03-31");
+}
+
+/* ==== Numbers the benchmark taught ==== */
+
+Test(number, compound_denominators_take_the_longest_ordinal)
+{
+    expect_number("three twenty-firsts", "three twenty-firsts", 3.0 / 21, 3.0 / 21);
+    expect_number("one hundred thirty fifths", "one hundred thirty fifths", 100.0 / 35, 100.0 / 35);
+    expect_number("one one hundred and fifth", "one one hundred and fifth", 1.0 / 105, 1.0 / 105);
+    expect_number("one hundred thirty two fifths", "one hundred thirty two fifths", 132.0 / 5, 132.0 / 5);
+    /* a whole ordinal stays an ordinal */
+    cr_assert(scan("", "the one hundred fifth day", "one hundred fifth"));
+    cr_assert_eq(found.kind, NX_ORDINAL);
+}
+
+Test(number, after_and_only_a_proper_fraction_is_added)
+{
+    expect_number("one hundred and three quarters", "one hundred and three quarters", 100.75, 100.75);
+    expect_number("one hundred and thirty fifths", "one hundred and thirty fifths", 26, 26);
+    expect_number("two hundred and fifty-four hundredths", "two hundred and fifty-four hundredths", 200.54,
+                  200.54);
+}
+
+Test(number, digit_grouping_styles)
+{
+    expect_number("a total of 12,34,567.89", "12,34,567.89", 1234567.89, 1234567.89);
+    expect_number("a total of 1.111,11 euros", "1.111,11", 1111.11, 1111.11);
+    expect_number("The number is 1,3.", "1,3", 1.3, 1.3);
+    /* a list of digits is no decimal */
+    expect_number("items 1,2,3", "1", 1, 1);
+}
+
+Test(number, digit_groups_of_a_code_are_not_ranges)
+{
+    expect_number("call +1-222-2222 now", "222", 222, 222);
+    expect_number("call +1-222-2222 now", "2222", 2222, 2222);
+    expect_number("pages 10-12", "10-12", 10, 12);
+}
+
+Test(number, percent_named_before_its_number)
+{
+    cr_assert(scan("", "per cent of twenty-two", "per cent of twenty-two"));
+    cr_assert_eq(found.kind, NX_PERCENT);
+    cr_assert_eq(found.lo, 22);
+}
+
+Test(number, one_in_n_is_a_ratio_but_not_a_year_or_a_length)
+{
+    expect_number("1 in twenty-one", "1 in twenty-one", 1.0 / 21, 1.0 / 21);
+    expect_none("", "He won 2 in 2020.", "2 in 2020");
+    expect_none("", "Finish 3 in 4 weeks.", "3 in 4");
+}
+
+Test(number, scale_letters_after_digits)
+{
+    expect_number("10G", "10G", 1e10, 1e10);
+    expect_number("a budget of 1,674.5 G", "1,674.5 G", 1.6745e12, 1.6745e12);
+    expect_none("", "5G networks", "5G");
+    expect_number("three lakh crore", "three lakh crore", 3e12, 3e12);
+}
