@@ -35,7 +35,7 @@ UNIT_OBJ := $(UNIT_SRC:tests/unit/%.c=$(B)/obj/tests/%.o)
 
 BIN = crosscheck
 
-.PHONY: all deps deps-test example test unit golden test-sarif test-browser check bench lint install uninstall clean
+.PHONY: all deps deps-test example test unit golden test-sarif test-browser check bench lint install uninstall clean fuzz fuzz-build test-robust valgrind
 
 all: $(BIN)
 
@@ -130,6 +130,43 @@ bench: $(BIN)
 lint:
 	clang-format --dry-run --Werror src/*.c src/*.h tests/unit/*.c
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability --inline-suppr -Isrc src
+
+# ---- robustness: fuzzing, bad inputs, valgrind --------------------------
+#
+#   make fuzz         libFuzzer targets (fuzz/fuzz_*.c), FUZZ_SECONDS each
+#   make test-robust  a directory of good articles mixed with every kind of bad input
+#   make valgrind     the golden tests' command lines under valgrind memcheck
+
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 45
+FUZZ_TARGETS ?= document rules normalize extract
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FB = build/fuzz
+
+# The library in its own tree, instrumented for coverage and the sanitizers;
+# each target links it with libFuzzer's main.
+fuzz-build: deps
+	@tools/ensure-packages clang libclang-rt-14-dev
+	$(MAKE) --no-print-directory B=$(FB) CC=$(FUZZ_CC) \
+		OPT="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(FB)/libcrosscheck.a
+	@for t in $(FUZZ_TARGETS); do \
+		echo "$(FUZZ_CC) ... -o $(FB)/fuzz-$$t fuzz/fuzz_$$t.c"; \
+		$(FUZZ_CC) $(CSTD) $(WARN) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) -Isrc \
+			-o $(FB)/fuzz-$$t fuzz/fuzz_$$t.c $(FB)/libcrosscheck.a $(LIBS) || exit 1; \
+	done
+
+fuzz: fuzz-build
+	fuzz/run $(FB) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+test-robust: $(B)/crosscheck
+	@tools/ensure-packages jq
+	tests/robust/run $(B)/crosscheck
+
+# Every golden case's command line, its binary under memcheck; any error or
+# definite leak fails.
+valgrind: deps $(B)/crosscheck
+	@tools/ensure-packages valgrind
+	tests/robust/valgrind $(B)/crosscheck
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)

@@ -33,6 +33,18 @@ uint32_t claimset_add_doc(struct claimset *cs, const char *path, const char *id,
     return (uint32_t)cs->ndocs++;
 }
 
+void claimset_doc_warnings(struct claimset *cs, uint32_t doc, const struct diag *d)
+{
+    if (doc >= cs->ndocs) return;
+    struct docinfo *di = &cs->docs[doc];
+    for (size_t i = 0; i < d->n; i++) {
+        const struct diag_entry *e = &d->v[i];
+        if (e->level < DIAG_WARNING || strncmp(e->msg, "skipped: ", 9) == 0) continue;
+        di->warnings = xrealloc(di->warnings, (di->nwarnings + 1) * sizeof *di->warnings);
+        di->warnings[di->nwarnings++] = (struct doc_warning){e->line, e->col, xstrdup(e->msg)};
+    }
+}
+
 void claimset_add(struct claimset *cs, struct claim *c)
 {
     XGROW(cs->v, cs->cap, cs->n + 1);
@@ -79,6 +91,8 @@ void claimset_free(struct claimset *cs)
         free(cs->docs[i].id);
         free(cs->docs[i].source);
         free(cs->docs[i].skip);
+        for (size_t w = 0; w < cs->docs[i].nwarnings; w++) free(cs->docs[i].warnings[w].msg);
+        free(cs->docs[i].warnings);
     }
     free(cs->docs);
     memset(cs, 0, sizeof *cs);

@@ -54,6 +54,13 @@ enum event_basis {
 };
 const char *event_basis_name(int why);
 
+/* A problem met while reading or extracting a document that did not stop it
+ * (invalid UTF-8 replaced, malformed front matter, a rule that gave up). */
+struct doc_warning {
+    unsigned line, col; /* 0 when unknown */
+    char *msg;          /* owned */
+};
+
 struct docinfo {
     char *path, *id, *source;   /* owned (id, source may be NULL) */
     int has_date;
@@ -62,6 +69,8 @@ struct docinfo {
     char *skip;                 /* owned or NULL: why it was not read */
     size_t nclaims;
     int is_draft;
+    struct doc_warning *warnings; /* owned: see claimset_doc_warnings */
+    size_t nwarnings;
 };
 
 struct claimset {
@@ -74,6 +83,10 @@ struct claimset {
 /* Append a copy of the document's facts; returns its index. */
 uint32_t claimset_add_doc(struct claimset *cs, const char *path, const char *id, const char *source, int has_date,
                           int32_t date, const char *date_from, const char *skip, int is_draft);
+/* Copy the warnings and errors in d into document doc's entry, for the
+ * reports; the "skipped: ..." warning of a skipped document is left out (its
+ * skip reason says it). */
+void claimset_doc_warnings(struct claimset *cs, uint32_t doc, const struct diag *d);
 /* Append a claim (moved: cs takes ownership of its strings). */
 void claimset_add(struct claimset *cs, struct claim *c);
 /* Move every claim and document of src to the end of dst (doc indexes fixed up). */

@@ -14,7 +14,6 @@
 
 #include "xalloc.h"
 
-#define DEFAULT_MAX_BYTES ((size_t)64 << 20)
 #define READ_CHUNK ((size_t)64 << 10)
 #define LINE_BUF_KEEP ((size_t)1 << 20) /* a bigger getline buffer is released after use */
 
@@ -46,7 +45,7 @@ struct corpus {
 
 static size_t max_bytes(const struct corpus *c)
 {
-    return c->opts.max_bytes ? c->opts.max_bytes : DEFAULT_MAX_BYTES;
+    return c->opts.max_bytes ? c->opts.max_bytes : DOC_MAX_BYTES;
 }
 
 static const char *base_name(const char *path)

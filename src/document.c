@@ -13,7 +13,6 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-#define DEFAULT_MAX_BYTES ((size_t)64 << 20)
 #define SNIFF_BYTES 4096 /* the binary heuristic looks at this much */
 #define SNIFF_CONTROL_PCT 10 /* more control bytes than this share => binary */
 #define MARK_STEP ((size_t)64 << 10) /* extra position anchors inside long lines */
@@ -26,7 +25,7 @@ static const char BOM[] = "\xEF\xBB\xBF";
 
 static size_t max_bytes(const struct doc_opts *opts)
 {
-    return opts && opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;
+    return opts && opts->max_bytes ? opts->max_bytes : DOC_MAX_BYTES;
 }
 
 static int is_hspace(char c) { return c == ' ' || c == '\t'; }

@@ -53,10 +53,16 @@ struct doc_mark {
     unsigned line, col;
 };
 
+/* Inputs larger than this are skipped ("too large (N bytes, limit M)")
+ * before they are read, so memory stays bounded: no article is that long,
+ * and a 1 GB file is most likely a dump that does not belong in a corpus.
+ * Anything smaller, a 100 MB single line included, is read in full. */
+#define DOC_MAX_BYTES ((size_t)128 << 20)
+
 struct doc_opts {
     int has_date;     /* a fallback publication date (--date) for documents without one */
     int32_t date;
-    size_t max_bytes; /* larger inputs are skipped with a reason; 0 = default (64 MiB) */
+    size_t max_bytes; /* larger inputs are skipped with a reason; 0 = DOC_MAX_BYTES */
 };
 
 /* Build a document from a file's bytes (copied).  The format is chosen from the

@@ -98,6 +98,16 @@ static void json_doc(struct buf *b, const struct docinfo *d)
         buf_puts(b, ",\"reason\":");
         json_str(b, d->skip);
     }
+    if (d->nwarnings) { /* read, but not cleanly: invalid UTF-8, malformed front matter, ... */
+        buf_puts(b, ",\"warnings\":[");
+        for (size_t i = 0; i < d->nwarnings; i++) {
+            buf_printf(b, "%s{\"line\":%u,\"column\":%u,\"message\":", i ? "," : "", d->warnings[i].line,
+                       d->warnings[i].col);
+            json_str(b, d->warnings[i].msg);
+            buf_putc(b, '}');
+        }
+        buf_putc(b, ']');
+    }
     buf_putc(b, '}');
 }
 

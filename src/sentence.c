@@ -231,15 +231,34 @@ static int attribution_tail(const char *t, size_t p, size_t end)
 
 /* ==== Output ==== */
 
+/* Where to cut a sentence t[a..b) that is longer than SENTENCE_MAX: after
+ * the last space in the first SENTENCE_MAX bytes (when it leaves at least
+ * half of them), else at the last character boundary within them. */
+static size_t cut_at(const char *t, size_t a)
+{
+    size_t c = a + SENTENCE_MAX;
+    for (size_t i = c; i > a + SENTENCE_MAX / 2; i--)
+        if (is_space((unsigned char)t[i - 1])) return i;
+    while (c > a + 1 && ((unsigned char)t[c] & 0xC0) == 0x80) c--;
+    return c;
+}
+
 static void emit(struct splitter *s, size_t a, size_t b)
 {
-    while (a < b && is_space((unsigned char)s->t[a])) a++;
-    while (b > a && is_space((unsigned char)s->t[b - 1])) b--;
-    if (a == b) return;
-    if (s->para_break && s->n) s->para++;
-    s->para_break = 0;
-    XGROW(s->v, s->cap, s->n + 1);
-    s->v[s->n++] = (struct sentence){(uint32_t)a, (uint32_t)b, s->para};
+    for (;;) {
+        while (a < b && is_space((unsigned char)s->t[a])) a++;
+        while (b > a && is_space((unsigned char)s->t[b - 1])) b--;
+        if (a == b) return;
+        if (s->para_break && s->n) s->para++;
+        s->para_break = 0;
+        size_t e = b - a > SENTENCE_MAX ? cut_at(s->t, a) : b;
+        size_t e1 = e;
+        while (e1 > a && is_space((unsigned char)s->t[e1 - 1])) e1--;
+        XGROW(s->v, s->cap, s->n + 1);
+        s->v[s->n++] = (struct sentence){(uint32_t)a, (uint32_t)e1, s->para};
+        if (e == b) return;
+        a = e;
+    }
 }
 
 /* ==== Decisions ==== */

@@ -14,12 +14,20 @@
  * before a usual opener ("The", "He", "In"...).  A quote ending in a period
  * followed by a short attribution stays one sentence ("...worse." Bennett
  * added.).  Markdown headings and list items end at their line.  Spans are
- * 32-bit: text past 4 GiB is not split. */
+ * 32-bit: text past 4 GiB is not split.
+ *
+ * No sentence is longer than SENTENCE_MAX bytes: a longer stretch without a
+ * sentence end (a 100 MB line, a table dump) is cut into pieces of at most
+ * that size, at the last space before the limit, or at a character boundary
+ * when there is none, so that every byte of it is still read and no pattern
+ * sees more than SENTENCE_MAX bytes at once. */
 #ifndef CC_SENTENCE_H
 #define CC_SENTENCE_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#define SENTENCE_MAX ((size_t)64 << 10)
 
 struct sentence {
     uint32_t start, end; /* byte span in the text, trimmed of surrounding space */

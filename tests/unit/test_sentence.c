@@ -317,3 +317,52 @@ Test(sentence_split, url_and_email_do_not_end_sentence)
            "Read it at https://news.example.org/a/b.html today.",
            "Or write to desk@example.org now.");
 }
+
+Test(sentence_split, overlong_run_is_cut_into_pieces_at_spaces_covering_every_word)
+{
+    /* 200 000 bytes of words without a sentence end: pieces of at most
+     * SENTENCE_MAX bytes, cut after a space, that together hold every word */
+    size_t n = 200000;
+    char *s = malloc(n + 1);
+    for (size_t i = 0; i < n; i++) s[i] = i % 10 == 9 ? ' ' : 'a' + (char)(i % 10);
+    s[n] = '\0';
+    struct sentence *v = NULL;
+    size_t ns = sentence_split(s, 0, n, &v);
+    cr_assert_eq(ns, 4);
+    size_t covered = 0;
+    for (size_t i = 0; i < ns; i++) {
+        size_t len = v[i].end - v[i].start;
+        cr_assert_leq(len, SENTENCE_MAX);
+        cr_assert_neq(s[v[i].start], ' ');
+        cr_assert_eq(s[v[i].end - 1], 'i', "piece %zu ends inside a word", i);
+        cr_assert_eq(v[i].para, 0);
+        if (i) cr_assert_eq(v[i].start, v[i - 1].end + 1);
+        covered += len + 1;
+    }
+    cr_assert_eq(v[0].start, 0);
+    cr_assert_eq(v[ns - 1].end, n - 1);
+    cr_assert_eq(covered, n);
+    free(v);
+    free(s);
+}
+
+Test(sentence_split, overlong_run_without_spaces_is_cut_at_character_boundaries)
+{
+    /* "é" (2 bytes) repeated: no cut falls inside a character */
+    size_t n = 150001;
+    char *s = malloc(n + 1);
+    for (size_t i = 0; i + 1 < n; i += 2) s[i] = (char)0xC3, s[i + 1] = (char)0xA9;
+    s[n - 1] = '.';
+    s[n] = '\0';
+    struct sentence *v = NULL;
+    size_t ns = sentence_split(s, 0, n, &v);
+    cr_assert_eq(ns, 3);
+    for (size_t i = 0; i < ns; i++) {
+        cr_assert_leq(v[i].end - v[i].start, SENTENCE_MAX);
+        cr_assert_eq((unsigned char)s[v[i].start], 0xC3, "piece %zu starts inside a character", i);
+        if (i) cr_assert_eq(v[i].start, v[i - 1].end);
+    }
+    cr_assert_eq(v[ns - 1].end, n);
+    free(v);
+    free(s);
+}
