@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "claimio.h"
 #include "commands.h"
+#include "config.h"
 #include "pipeline.h"
 #include "report.h"
 
@@ -28,37 +30,54 @@ static const char usage[] =
     "  -d, --date DATE       publication date (YYYY-MM-DD) for documents without one\n"
     "  -q, --quiet           no summary line on standard error\n"
     "  --color WHEN          auto (default), always or never\n"
+    "  -j, --jobs N          extract with N threads (default: one per processor)\n"
+    "  --claims FILE         claims written by extract --slice (repeatable): check\n"
+    "                        the merged shards as one corpus, before any PATH\n"
+    "  --config FILE         read defaults from FILE instead of the .crosscheck.yml\n"
+    "                        found in the working directory or above it\n"
+    "  --no-config           read no configuration file\n"
     "  -h, --help            this help\n"
     "\n"
     "Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,\n"
     "2 usage, I/O or rule errors.\n";
 
-int cmd_check(int argc, char **argv)
+int cmd_check(int argc, char **argv, const struct config *cfg)
 {
-    enum { OPT_REF = 256, OPT_FAIL, OPT_COLOR };
+    enum { OPT_REF = 256, OPT_FAIL, OPT_COLOR, OPT_CLAIMS };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'}, {"rules", required_argument, NULL, 'r'},
         {"extra-rules", required_argument, NULL, 'R'}, {"date", required_argument, NULL, 'd'},
         {"reference", required_argument, NULL, OPT_REF}, {"fail-on", required_argument, NULL, OPT_FAIL},
         {"color", required_argument, NULL, OPT_COLOR}, {"quiet", no_argument, NULL, 'q'},
+        {"jobs", required_argument, NULL, 'j'}, {"claims", required_argument, NULL, OPT_CLAIMS},
         {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    struct extract_opts xo = {pipeline_default_jobs(), 0, 0};
+    char *shards[256];
+    size_t nshards = 0;
     struct rule_opts ro = {0};
     struct doc_opts dopt = {0};
-    const char *format = "text";
+    const char *format = NULL;
     char *rules[64], *extra[64], *refs[256];
     size_t nrefs = 0;
-    int fail_on = DIAG_ERROR, quiet = 0, color = -1;
+    int fail_on = -1, quiet = 0, color = -1;
     ro.rules = rules;
     ro.extra = extra;
     int ch;
     optind = 1;
-    while ((ch = getopt_long(argc, argv, "f:r:R:d:qh", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "f:r:R:d:j:qh", longopts, NULL)) != -1) {
         switch (ch) {
         case 'f': format = optarg; break;
         case 'r': if (ro.nrules < 64) rules[ro.nrules++] = optarg; break;
         case 'R': if (ro.nextra < 64) extra[ro.nextra++] = optarg; break;
         case OPT_REF: if (nrefs < 256) refs[nrefs++] = optarg; break;
         case 'q': quiet = 1; break;
+        case 'j':
+            if ((xo.jobs = parse_jobs_opt(optarg)) < 0) {
+                fprintf(stderr, "crosscheck: --jobs: '%s' is not a number of threads (1 to 1024)\n", optarg);
+                return 2;
+            }
+            break;
+        case OPT_CLAIMS: if (nshards < 256) shards[nshards++] = optarg; break;
         case 'd':
             if (parse_date_opt(optarg, &dopt.date) < 0) {
                 fprintf(stderr, "crosscheck: --date: '%s' is not a date (YYYY-MM-DD)\n", optarg);
@@ -89,12 +108,18 @@ int cmd_check(int argc, char **argv)
         default: fputs(usage, stderr); return 2;
         }
     }
+    /* .crosscheck.yml fills in what the command line left unset */
+    config_apply(cfg, &ro, 64, &dopt);
+    if (nrefs == 0)
+        for (size_t i = 0; i < cfg->nreference && nrefs < 256; i++) refs[nrefs++] = cfg->reference[i];
+    if (!format) format = cfg->format ? cfg->format : "text";
+    if (fail_on < 0) fail_on = cfg->fail_on >= 0 ? cfg->fail_on : DIAG_ERROR;
     int fmt = report_format_parse(format);
     if (fmt < 0) {
         fprintf(stderr, "crosscheck: check: unknown format '%s' (expected %s)\n", format, report_format_names());
         return 2;
     }
-    if (optind >= argc) {
+    if (optind >= argc && !nshards) {
         fprintf(stderr, "crosscheck: check: no input (give files or directories, or '-' for standard input)\n");
         fputs(usage, stderr);
         return 2;
@@ -106,8 +131,17 @@ int cmd_check(int argc, char **argv)
     diag_free(&d);
     if (!rs) return 2;
     struct claimset cs = {0};
-    if (nrefs) pipeline_extract(rs, refs, nrefs, &dopt, 0, &cs, stderr, ecolor, NULL, NULL);
-    pipeline_extract(rs, argv + optind, (size_t)(argc - optind), &dopt, nrefs > 0, &cs, stderr, ecolor, NULL, NULL);
+    if (nshards && claimio_read(rs, shards, nshards, &cs, &d) < 0) {
+        diag_print(&d, stderr, ecolor);
+        diag_free(&d);
+        claimset_free(&cs);
+        rules_free(rs);
+        return 2;
+    }
+    if (nrefs) pipeline_extract(rs, refs, nrefs, &dopt, &xo, 0, &cs, stderr, ecolor, NULL, NULL);
+    if (optind < argc)
+        pipeline_extract(rs, argv + optind, (size_t)(argc - optind), &dopt, &xo, nrefs > 0, &cs, stderr, ecolor, NULL,
+                         NULL);
     struct findings f = {0};
     check_run(rs, &cs, &f);
     if (nrefs) findings_only_drafts(&f);

@@ -7,6 +7,8 @@
 #include "buf.h"
 #include "check.h"
 #include "commands.h"
+#include "claimio.h"
+#include "config.h"
 #include "pipeline.h"
 
 static const char usage[] =
@@ -22,11 +24,20 @@ static const char usage[] =
     "  --no-events           stream claims as documents are read, without event ids\n"
     "                        (events need the whole corpus, so by default claims are\n"
     "                        printed at the end with \"event\" and \"event_basis\")\n"
+    "  -j, --jobs N          extract with N threads (default: one per processor);\n"
+    "                        the output is the same whatever N\n"
+    "  --slice K/N           only the documents whose index in the walk, counted from\n"
+    "                        0, is K modulo N; print them as a claim shard (document\n"
+    "                        and claim records for check --claims), without event ids\n"
+    "  --config FILE         read defaults (rules, extra-rules, date) from FILE instead\n"
+    "                        of the .crosscheck.yml found here or above\n"
+    "  --no-config           read no configuration file\n"
     "  -h, --help            this help\n";
 
 struct out_state {
     int text;
     int events;
+    int shard; /* --slice: claim shard records */
     struct buf b;
 };
 
@@ -57,22 +68,30 @@ static void print_claims(struct claimset *cs, uint32_t doc, struct out_state *st
 }
 
 /* Stream each document's claims, then drop them: memory stays flat. */
-static void print_doc(struct claimset *cs, uint32_t doc, void *arg)
+static void print_doc(struct claimset *cs, uint32_t doc, unsigned seq, void *arg)
 {
     struct out_state *st = arg;
     if (st->events) return;
-    print_claims(cs, doc, st);
+    if (st->shard) {
+        buf_reset(&st->b);
+        claimio_write_doc(&st->b, cs, doc, seq);
+        fwrite(st->b.s, 1, st->b.len, stdout);
+    } else {
+        print_claims(cs, doc, st);
+    }
     for (size_t i = 0; i < cs->n; i++) claim_free(&cs->v[i]);
     cs->n = 0;
 }
 
-int cmd_extract(int argc, char **argv)
+int cmd_extract(int argc, char **argv, const struct config *cfg)
 {
     static const struct option longopts[] = {
         {"format", required_argument, NULL, 'f'}, {"rules", required_argument, NULL, 'r'},
         {"extra-rules", required_argument, NULL, 'R'}, {"date", required_argument, NULL, 'd'},
-        {"no-events", no_argument, NULL, 'E'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+        {"no-events", no_argument, NULL, 'E'}, {"jobs", required_argument, NULL, 'j'},
+        {"slice", required_argument, NULL, 'S'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     int events = 1;
+    struct extract_opts xo = {pipeline_default_jobs(), 0, 0};
     struct rule_opts ro = {0};
     struct doc_opts dopt = {0};
     const char *format = "jsonl";
@@ -81,7 +100,7 @@ int cmd_extract(int argc, char **argv)
     ro.extra = extra;
     int ch;
     optind = 1;
-    while ((ch = getopt_long(argc, argv, "f:r:R:d:h", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "f:r:R:d:j:h", longopts, NULL)) != -1) {
         switch (ch) {
         case 'f': format = optarg; break;
         case 'r': if (ro.nrules < 64) rules[ro.nrules++] = optarg; break;
@@ -94,10 +113,23 @@ int cmd_extract(int argc, char **argv)
             dopt.has_date = 1;
             break;
         case 'E': events = 0; break;
+        case 'j':
+            if ((xo.jobs = parse_jobs_opt(optarg)) < 0) {
+                fprintf(stderr, "crosscheck: --jobs: '%s' is not a number of threads (1 to 1024)\n", optarg);
+                return 2;
+            }
+            break;
+        case 'S':
+            if (parse_slice_opt(optarg, &xo.slice_k, &xo.slice_n) < 0) {
+                fprintf(stderr, "crosscheck: --slice: '%s' is not K/N with 0 <= K < N\n", optarg);
+                return 2;
+            }
+            break;
         case 'h': fputs(usage, stdout); return 0;
         default: fputs(usage, stderr); return 2;
         }
     }
+    config_apply(cfg, &ro, 64, &dopt); /* .crosscheck.yml: what the options left unset */
     if (strcmp(format, "jsonl") != 0 && strcmp(format, "text") != 0) {
         fprintf(stderr, "crosscheck: extract: unknown format '%s' (jsonl or text)\n", format);
         return 2;
@@ -111,8 +143,14 @@ int cmd_extract(int argc, char **argv)
     char **inputs = optind < argc ? argv + optind : stdin_only;
     size_t n = optind < argc ? (size_t)(argc - optind) : 1;
     struct claimset cs = {0};
-    struct out_state st = {strcmp(format, "text") == 0, events, {0}};
-    pipeline_extract(rs, inputs, n, &dopt, 0, &cs, stderr, stderr_color(), print_doc, &st);
+    if (xo.slice_n && strcmp(format, "jsonl") != 0) {
+        fprintf(stderr, "crosscheck: extract: --slice writes claim shards (JSON lines); --format text does not apply\n");
+        rules_free(rs);
+        return 2;
+    }
+    if (xo.slice_n) events = 0; /* events need the whole corpus: check --claims computes them */
+    struct out_state st = {strcmp(format, "text") == 0, events, xo.slice_n != 0, {0}};
+    pipeline_extract(rs, inputs, n, &dopt, &xo, 0, &cs, stderr, stderr_color(), print_doc, &st);
     if (events) {
         check_events(rs, &cs);
         print_claims(&cs, UINT32_MAX, &st);

@@ -7,8 +7,12 @@
 
 #define CROSSCHECK_VERSION "0.1.0"
 
-int cmd_extract(int argc, char **argv);
-int cmd_check(int argc, char **argv);
+struct config;
+
+/* check and extract take the project's configuration (config.h: defaults that
+ * their options override; borrowed, never NULL). */
+int cmd_extract(int argc, char **argv, const struct config *cfg);
+int cmd_check(int argc, char **argv, const struct config *cfg);
 int cmd_rules(int argc, char **argv);
 
 /* crosscheck normalize [--date YYYY-MM-DD] [--lines] [--jsonl] [FILE...]:

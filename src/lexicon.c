@@ -26,6 +26,8 @@ struct title {
     int plural;
 };
 
+#define FIRST_BLOOM_BITS 65536
+
 struct lexicon {
     struct entity **v;
     size_t n, cap;
@@ -34,6 +36,9 @@ struct lexicon {
     Pvoid_t titles;       /* lowercase phrase key -> struct title */
     Pvoid_t firsts;       /* first token of any names phrase (exact) -> 1 */
     Pvoid_t tfirsts;      /* first token of any title phrase (lowercase) -> 1 */
+    /* Bloom filters of firsts and tfirsts: most words are neither, and a
+     * bit test is much cheaper than a JudySL lookup (speed at corpus scale). */
+    uint64_t bloom[2][FIRST_BLOOM_BITS / 64];
     struct phrase **phrases; size_t nphrases, capphrases;
     struct title **tv; size_t ntv, captv;
     int maxtok;
@@ -269,7 +274,20 @@ static int phrase_key(const char *phrase, int fold, char key[KEY_MAX], int *ntok
 
 /* ==== Building the dictionaries ==== */
 
-static void first_token(Pvoid_t *firsts, const char *key)
+static uint32_t bloom_hash(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return (h ^ (h >> 16)) & (FIRST_BLOOM_BITS - 1);
+}
+
+static int bloom_has(const uint64_t *bloom, const char *key)
+{
+    uint32_t h = bloom_hash(key);
+    return (bloom[h / 64] >> (h % 64)) & 1;
+}
+
+static void first_token(Pvoid_t *firsts, uint64_t *bloom, const char *key)
 {
     char tmp[KEY_MAX];
     size_t i = 0;
@@ -279,6 +297,8 @@ static void first_token(Pvoid_t *firsts, const char *key)
     }
     tmp[i] = '\0';
     *strmap_slot(firsts, tmp) = (void *)1;
+    uint32_t h = bloom_hash(tmp);
+    bloom[h / 64] |= 1ull << (h % 64);
 }
 
 static void add_phrase(struct lexicon *lx, const char *text, const struct entity *e, int demonym)
@@ -302,7 +322,7 @@ static void add_phrase(struct lexicon *lx, const char *text, const struct entity
     *tail = p;
     XGROW(lx->phrases, lx->capphrases, lx->nphrases + 1);
     lx->phrases[lx->nphrases++] = p;
-    first_token(&lx->firsts, key);
+    first_token(&lx->firsts, lx->bloom[0], key);
 }
 
 void lexicon_add_title(struct lexicon *lx, const char *form, const char *canonical)
@@ -321,7 +341,7 @@ void lexicon_add_title(struct lexicon *lx, const char *form, const char *canonic
     *slot = t;
     XGROW(lx->tv, lx->captv, lx->ntv + 1);
     lx->tv[lx->ntv++] = t;
-    first_token(&lx->tfirsts, key);
+    first_token(&lx->tfirsts, lx->bloom[1], key);
 }
 
 static int resolve_ref(struct lexicon *lx, struct entity *e, const char *id, const char *what,
@@ -394,7 +414,7 @@ static void atom_at(const struct lexicon *lx, const char *text, const struct tok
     size_t kl = 0;
     char first[KEY_MAX];
     size_t fl = 0;
-    if (key_add(first, &fl, text, t[i], 0) == 0 && strmap_get(lx->firsts, first)) {
+    if (key_add(first, &fl, text, t[i], 0) == 0 && bloom_has(lx->bloom[0], first) && strmap_get(lx->firsts, first)) {
         int best = 0;
         const struct phrase *bp = NULL;
         kl = 0;
@@ -417,7 +437,7 @@ static void atom_at(const struct lexicon *lx, const char *text, const struct tok
     }
     /* titles, case-insensitive: a longer title beats a shorter name */
     fl = 0;
-    if (key_add(first, &fl, text, t[i], 1) == 0 && strmap_get(lx->tfirsts, first)) {
+    if (key_add(first, &fl, text, t[i], 1) == 0 && bloom_has(lx->bloom[1], first) && strmap_get(lx->tfirsts, first)) {
         kl = 0;
         int best = 0;
         const struct title *bt = NULL;

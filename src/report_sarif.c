@@ -194,9 +194,12 @@ void report_sarif(FILE *out, const struct claimset *cs, const struct findings *f
     size_t *rule_of = xmalloc((f->n ? f->n : 1) * sizeof *rule_of);
     size_t nrules = fired_rules(f, &rules, rule_of);
 
+    /* No informationUri: the project has no public home page yet, the
+     * property is optional (a toolComponent requires only "name"), and an
+     * invented address would send people nowhere.  Add it with the real one. */
     buf_puts(&b, "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\n"
                  "\"tool\":{\"driver\":{\"name\":\"crosscheck\",\"version\":\"" CROSSCHECK_VERSION "\","
-                 "\"informationUri\":\"" REPORT_INFORMATION_URI "\",\"rules\":[");
+                 "\"rules\":[");
     for (size_t r = 0; r < nrules; r++) {
         buf_puts(&b, r ? ",\n  " : "\n  ");
         rule_descriptor(&b, rules[r]);

@@ -16,10 +16,6 @@
 #include "diag.h"
 #include "utf8.h"
 
-/* Where SARIF and rdjson consumers send people for more about the tool.
- * Placeholder until the project has a public home page. */
-#define REPORT_INFORMATION_URI "https://crosscheck.invalid/"
-
 /* SARIF 2.1.0 log: one run, a rule per check that fired, a result per finding. */
 void report_sarif(FILE *out, const struct claimset *cs, const struct findings *f);
 /* reviewdog Diagnostic Format: rdjson (one DiagnosticResult) when lines is 0,
