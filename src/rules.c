@@ -752,6 +752,7 @@ int rules_load_text(struct ruleset *rs, const char *path, const char *text, size
     }
     rs->npending++;
     rs->nfiles++;
+    yamldoc_check_duplicates(&p->yd, d);
     struct loader L = {rs, &p->yd, rs->npending - 1, d, 0};
     yaml_node_t *root = yamldoc_root(&p->yd);
     if (!root) return 0; /* an empty file */

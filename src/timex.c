@@ -1655,14 +1655,39 @@ int timex_match_duration(const struct scan *S, int i, struct cand *c)
     if (is_p(S, e, '-') && adj(S, e) && (is_w(S, e + 1, W_LONG) || is_w(S, e + 1, W_OLD)) && adj(S, e + 1))
         e += 2;
     else if (is_w(S, e, W_LONG) && !is_w(S, e + 1, W_AS)) e++;
+    double secs = n * WORD[unit].val;
+    if (unit == W_SECOND) secs = n;
+    /* "two hours and 17 minutes", "an hour, 20 minutes": a smaller clock
+     * unit added to an hour or minute count */
+    double extra = 0;
+    int clock = unit == W_HOUR || unit == W_HOURS || unit == W_HR || unit == W_HRS || unit == W_MINUTE ||
+                unit == W_MINUTES || unit == W_MIN || unit == W_MINS;
+    if (clock && (is_w(S, e, W_AND) || is_p(S, e, ','))) {
+        struct cand c2;
+        if (timex_match_duration(S, e + 1, &c2) && c2.x.lo == c2.x.hi && c2.x.lo > 0 && c2.x.lo < WORD[unit].val &&
+            c2.x.value[0] == 'P' && c2.x.value[1] == 'T') {
+            extra = c2.x.lo;
+            e = c2.end;
+        }
+    }
     struct nx_expr *x = &c->x;
     memset(x, 0, sizeof *x);
     x->kind = NX_DURATION;
-    double secs = n * WORD[unit].val;
-    if (unit == W_SECOND) secs = n;
+    secs += extra;
     if (hk) number_apply_hedge(x, hk, secs);
     else x->lo = x->hi = secs;
-    fmt_duration(x, n, unit);
+    if (extra) {
+        /* PT2H17M */
+        long total = (long)(secs + 0.5), h = total / 3600, m = total % 3600 / 60, sec = total % 60;
+        char *v = x->value;
+        size_t room = sizeof x->value;
+        int w = snprintf(v, room, "PT");
+        if (h) w += snprintf(v + w, room - (size_t)w, "%ldH", h);
+        if (m) w += snprintf(v + w, room - (size_t)w, "%ldM", m);
+        if (sec) snprintf(v + w, room - (size_t)w, "%ldS", sec);
+    } else {
+        fmt_duration(x, n, unit);
+    }
     set_span(S, c, hk ? i : j, e);
     return 1;
 }

@@ -227,3 +227,35 @@ void yamldoc_error_at(struct yamldoc *yd, struct diag *d, yaml_node_t *n, size_t
     report(yd, d, DIAG_ERROR, line, col, fmt, ap);
     va_end(ap);
 }
+
+/* Report every key that occurs twice in one mapping, anywhere in the
+ * document: YAML parsers keep one of them silently.  Returns how many. */
+static size_t dups_in(struct yamldoc *yd, struct diag *d, yaml_node_t *n, int depth)
+{
+    if (!n || depth > 64) return 0;
+    size_t found = 0;
+    if (n->type == YAML_SEQUENCE_NODE) {
+        for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++)
+            found += dups_in(yd, d, yaml_document_get_node(&yd->doc, *it), depth + 1);
+    } else if (n->type == YAML_MAPPING_NODE) {
+        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+            yaml_node_t *k = yaml_document_get_node(&yd->doc, p->key);
+            const char *ks = yamldoc_str(k);
+            for (yaml_node_pair_t *q = n->data.mapping.pairs.start; ks && q < p; q++) {
+                const char *qs = yamldoc_str(yaml_document_get_node(&yd->doc, q->key));
+                if (qs && strcmp(qs, ks) == 0) {
+                    yamldoc_error(yd, d, DIAG_ERROR, k, "duplicate key '%s'", ks);
+                    found++;
+                    break;
+                }
+            }
+            found += dups_in(yd, d, yaml_document_get_node(&yd->doc, p->value), depth + 1);
+        }
+    }
+    return found;
+}
+
+size_t yamldoc_check_duplicates(struct yamldoc *yd, struct diag *d)
+{
+    return dups_in(yd, d, yamldoc_root(yd), 0);
+}

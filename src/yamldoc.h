@@ -46,4 +46,8 @@ void yamldoc_scalar_pos(struct yamldoc *yd, yaml_node_t *n, size_t k, unsigned *
 void yamldoc_error_at(struct yamldoc *yd, struct diag *d, yaml_node_t *n, size_t k,
                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* Report keys that occur twice in one mapping (libyaml keeps both; lookups
+ * see the first).  Returns how many were reported. */
+size_t yamldoc_check_duplicates(struct yamldoc *yd, struct diag *d);
+
 #endif

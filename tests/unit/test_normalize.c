@@ -766,6 +766,15 @@ Test(duration, half_an_hour_and_an_hour_and_a_half)
     expect_number("it took an hour and a half", "an hour and a half", 5400, 5400);
 }
 
+Test(duration, hours_and_minutes_are_one_length)
+{
+    expect_number("they talked for two hours and 17 minutes", "two hours and 17 minutes", 8220, 8220);
+    cr_assert_str_eq(found.value, "PT2H17M");
+    expect_number("they met for an hour, 20 minutes", "an hour, 20 minutes", 4800, 4800);
+    /* a larger unit after "and" is another length */
+    cr_assert(scan("", "two hours and three days", "two hours"));
+}
+
 /* ==== Robustness ==== */
 
 Test(normalize_scan, empty_and_wordless_text_give_nothing)

@@ -183,3 +183,24 @@ Test(rules_load, builtin_rules_compile_cleanly)
     rules_free(rs);
     diag_free(&d);
 }
+
+Test(rules_load, a_key_given_twice_is_an_error_at_the_second)
+{
+    struct diag d = {0};
+    struct ruleset *rs;
+    const char *text = "extractors:\n"
+                       "  - id: a\n"
+                       "    kind: talk\n"
+                       "    pattern: 'x'\n"
+                       "    fields:\n"
+                       "      who: {value: a}\n"
+                       "    fields:\n"
+                       "      who: {value: b}\n";
+    cr_assert_neq(load(text, &d, &rs), 0);
+    const struct diag_entry *e = first_error(&d);
+    cr_assert(e);
+    cr_assert_eq(e->line, 7);
+    cr_assert(strstr(e->msg, "duplicate key 'fields'"));
+    rules_free(rs);
+    diag_free(&d);
+}
