@@ -1,5 +1,7 @@
 /* cmd_check.c - crosscheck check: find where sources disagree. */
+#include <errno.h>
 #include <getopt.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,6 +120,14 @@ int cmd_check(int argc, char **argv, const struct config *cfg)
     if (fmt < 0) {
         fprintf(stderr, "crosscheck: check: unknown format '%s' (expected %s)\n", format, report_format_names());
         return 2;
+    }
+    /* a reference corpus that is not there would make every draft pass */
+    for (size_t i = 0; i < nrefs; i++) {
+        struct stat st;
+        if (strcmp(refs[i], "-") != 0 && stat(refs[i], &st) != 0) {
+            fprintf(stderr, "crosscheck: check: reference %s: %s\n", refs[i], strerror(errno));
+            return 2;
+        }
     }
     if (optind >= argc && !nshards) {
         fprintf(stderr, "crosscheck: check: no input (give files or directories, or '-' for standard input)\n");
