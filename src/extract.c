@@ -40,6 +40,10 @@ struct extract_ctx {
     size_t nnx;
     struct ann *ann;
     size_t nann, capann;
+    /* index of the first annotation starting at each offset, -1 for none
+     * (offsets past npos: none), for the callouts */
+    int32_t *first_at;
+    size_t npos, cappos;
     const struct macro_slot *slots; /* of the pattern being matched */
     uint64_t *want;
     uint64_t tbloom[TRIGGER_BLOOM_BITS / 64]; /* the trigger words: a cheap first test */
@@ -54,6 +58,11 @@ struct extract_ctx {
      * the end of the document */
     struct detail_hit *hits;
     size_t nhits, caphits;
+    /* the clause boundaries of the current sentence (fill_context) */
+    struct bnd *bnd;
+    size_t nbnd, capbnd;
+    int bnd_ready;
+    size_t sent_len;
 };
 
 struct detail_hit {
@@ -110,8 +119,10 @@ void extract_ctx_free(struct extract_ctx *x)
     pcre2_match_context_free(x->mctx);
     if (x->jit) pcre2_jit_stack_free(x->jit);
     free(x->ann);
+    free(x->first_at);
     free(x->want);
     free(x->hits);
+    free(x->bnd);
     free(x);
 }
 
@@ -167,6 +178,17 @@ static void annotate(struct extract_ctx *x)
     for (size_t i = 0; i < x->nnx; i++)
         x->ann[x->nann++] = (struct ann){x->nx[i].start, x->nx[i].end, expr_classes(&x->nx[i]), -1, (int)i};
     qsort(x->ann, x->nann, sizeof *x->ann, ann_cmp);
+    x->npos = x->nann ? (size_t)x->ann[x->nann - 1].start + 1 : 0;
+    XGROW(x->first_at, x->cappos, x->npos + 1);
+    memset(x->first_at, 0xff, x->npos * sizeof *x->first_at);
+    for (size_t i = x->nann; i-- > 0;) x->first_at[x->ann[i].start] = (int32_t)i;
+}
+
+/* The first annotation starting exactly at off, or x->nann for none. */
+static size_t ann_at(const struct extract_ctx *x, size_t off)
+{
+    if (off >= x->npos || x->first_at[off] < 0) return x->nann;
+    return (size_t)x->first_at[off];
 }
 
 /* First annotation starting at or after off (binary search). */
@@ -193,14 +215,14 @@ static int callout(pcre2_callout_block *cb, void *data)
     if (num == 0 || !x->slots) return 0;
     const struct macro_slot *ms = &x->slots[(num - 1) / 2];
     if (num % 2) {
-        size_t i = ann_lower(x, cb->current_position);
+        size_t i = ann_at(x, cb->current_position);
         for (; i < x->nann && x->ann[i].start == cb->current_position; i++)
             if (x->ann[i].classes & ms->classes) return 0;
         return 1;
     }
     if (ms->group < 0 || (uint32_t)ms->group >= cb->capture_top) return 1;
     PCRE2_SIZE s = cb->offset_vector[2 * ms->group], e = cb->offset_vector[2 * ms->group + 1];
-    for (size_t i = ann_lower(x, s); i < x->nann && x->ann[i].start == s; i++)
+    for (size_t i = ann_at(x, s); i < x->nann && x->ann[i].start == s; i++)
         if (x->ann[i].end == e && (x->ann[i].classes & ms->classes)) return 0;
     return 1;
 }
@@ -430,21 +452,55 @@ static const char *const boundaries[] = {";", " but ", " while ", " whereas ", "
  * that Putin had spoken with Biden" */
 static const char *const boundaries_before[] = {" that ", NULL};
 
-static int has_any(const char *sent, size_t from, size_t to, const char *const *words)
+/* The boundaries found in the current sentence (found once per sentence,
+ * case-insensitively, where `has_any` would find them): start offset, length
+ * and whether the boundary cuts only before the match. */
+struct bnd {
+    uint32_t at, len;
+    int before_only;
+};
+
+static int lower_eq(const char *s, const char *w, size_t n)
 {
-    for (const char *const *b = words; *b; b++) {
-        size_t bl = strlen(*b);
-        for (size_t i = from; i + bl <= to; i++)
-            if (strncasecmp(sent + i, *b, bl) == 0) return 1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        if (c != (unsigned char)w[i]) return 0;
     }
-    return 0;
+    return 1;
+}
+
+static void find_boundaries(struct extract_ctx *x, const char *sent, size_t len)
+{
+    x->nbnd = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = sent[i];
+        if (c != ';' && c != ' ') continue;
+        if (c == ';') {
+            XGROW(x->bnd, x->capbnd, x->nbnd + 1);
+            x->bnd[x->nbnd++] = (struct bnd){(uint32_t)i, 1, 0};
+            continue;
+        }
+        for (int k = 0; k < 2; k++)
+            for (const char *const *b = k ? boundaries_before : boundaries; *b; b++) {
+                size_t bl = strlen(*b);
+                if (**b != ' ' || i + bl > len || !lower_eq(sent + i, *b, bl)) continue;
+                XGROW(x->bnd, x->capbnd, x->nbnd + 1);
+                x->bnd[x->nbnd++] = (struct bnd){(uint32_t)i, (uint32_t)bl, k};
+            }
+    }
+    x->bnd_ready = 1;
 }
 
 /* before: [from, to) lies before the match */
-static int crosses_boundary(const char *sent, size_t from, size_t to, int before)
+static int crosses_boundary(const struct extract_ctx *x, size_t from, size_t to, int before)
 {
     if (from >= to) return 0;
-    return has_any(sent, from, to, boundaries) || (before && has_any(sent, from, to, boundaries_before));
+    for (size_t i = 0; i < x->nbnd; i++) {
+        const struct bnd *b = &x->bnd[i];
+        if (b->at >= from && b->at + b->len <= to && (before || !b->before_only)) return 1;
+    }
+    return 0;
 }
 
 /* The word just before offset p, compared case-insensitively to w. */
@@ -477,18 +533,19 @@ static void fill_context(struct extract_ctx *x, struct value *v, int t, const ch
     const struct nx_expr *best = NULL;
     const struct mention *bestm = NULL;
     long bestd = 1 << 30;
+    if (!x->bnd_ready) find_boundaries(x, sent, x->sent_len);
     for (size_t i = 0; i < x->nann; i++) {
         const struct ann *a = &x->ann[i];
         long dist, raw;
         if (a->start >= ms && a->end <= me) {
-            if (crosses_boundary(sent, a->end, me, 0)) continue;
+            if (crosses_boundary(x, a->end, me, 0)) continue;
             raw = 0;
             dist = (long)(me - a->end) / 2;
         } else if (a->start >= me) {
-            if (crosses_boundary(sent, me, a->start, 0)) continue;
+            if (crosses_boundary(x, me, a->start, 0)) continue;
             raw = dist = (long)(a->start - me);
         } else if (a->end <= ms) {
-            if (crosses_boundary(sent, a->end, ms, 1)) continue;
+            if (crosses_boundary(x, a->end, ms, 1)) continue;
             raw = (long)(ms - a->end);
             dist = raw + 20;
         } else {
@@ -941,22 +998,39 @@ static size_t run_extractor(struct extract_ctx *x, const struct extractor *ex, c
     return added;
 }
 
-/* Lower-cased words of the sentence, for the trigger prefilter. */
-static size_t sentence_words(const char *s, size_t len, char *buf, size_t bufcap, const char **words,
-                             size_t *lens, size_t max)
+/* isalnum (C locale) or a byte of a UTF-8 sequence */
+static int word_byte(unsigned char c)
 {
-    size_t n = 0, k = 0;
-    for (size_t i = 0; i < len && n < max;) {
-        while (i < len && !isalnum((unsigned char)s[i]) && (unsigned char)s[i] < 0x80) i++;
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
+}
+
+/* Lower-cased words of the sentence that may be trigger words (their
+ * word_hash is in the Bloom filter), for the trigger prefilter. */
+static size_t sentence_words(const struct extract_ctx *x, const char *s, size_t len, char *buf, size_t bufcap,
+                             const char **words, size_t *lens, size_t max)
+{
+    size_t n = 0, k = 0, all = 0;
+    for (size_t i = 0; i < len && all < max;) {
+        while (i < len && !word_byte((unsigned char)s[i])) i++;
         size_t st = k;
-        while (i < len && (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80 || s[i] == '-') && k < bufcap) {
-            buf[k++] = (char)tolower((unsigned char)s[i]);
+        uint32_t h = 2166136261u;
+        while (i < len && (word_byte((unsigned char)s[i]) || s[i] == '-') && k < bufcap) {
+            unsigned char c = (unsigned char)s[i];
+            if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+            buf[k++] = (char)c;
+            h = (h ^ c) * 16777619u;
             i++;
         }
         if (k > st) {
-            words[n] = buf + st;
-            lens[n] = k - st;
-            n++;
+            all++;
+            h = (h ^ (h >> 15)) & (TRIGGER_BLOOM_BITS - 1);
+            if ((x->tbloom[h / 64] >> (h % 64)) & 1) {
+                words[n] = buf + st;
+                lens[n] = k - st;
+                n++;
+            } else {
+                k = st; /* not a trigger: its bytes are not needed */
+            }
         }
         if (k >= bufcap) break;
     }
@@ -994,16 +1068,9 @@ size_t extract_document(struct extract_ctx *x, const struct document *doc, uint3
             x->stats.boilerplate++;
             continue;
         }
-        size_t nw = sentence_words(sent, len, wbuf, sizeof wbuf, words, lens, MAX_WORDS);
+        /* only words that may be triggers meet the trigger table */
+        size_t kept = sentence_words(x, sent, len, wbuf, sizeof wbuf, words, lens, MAX_WORDS);
         memset(x->want, 0, x->nwant * sizeof *x->want);
-        size_t kept = 0; /* only words that may be triggers meet the trigger table */
-        for (size_t w = 0; w < nw; w++) {
-            uint32_t h = word_hash(words[w], lens[w]);
-            if ((x->tbloom[h / 64] >> (h % 64)) & 1) {
-                words[kept] = words[w];
-                lens[kept++] = lens[w];
-            }
-        }
         rules_triggered(x->rs, words, lens, kept, x->want);
         int any = 0;
         for (size_t w = 0; w < x->nwant; w++) any |= x->want[w] != 0;
@@ -1017,6 +1084,8 @@ size_t extract_document(struct extract_ctx *x, const struct document *doc, uint3
         x->nnx = normalize_scan(sent, len, &ref, x->nx, MAX_EXPRS);
         if (x->nnx > MAX_EXPRS) x->nnx = MAX_EXPRS;
         annotate(x);
+        x->bnd_ready = 0;
+        x->sent_len = len;
         for (size_t e = 0; e < x->rs->nex; e++)
             if (x->want[e / 64] & (1ull << (e % 64)))
                 added += run_extractor(x, &x->rs->ex[e], doc, docidx, sv[i].start, sent, len, out, first, d);

@@ -36,6 +36,10 @@ struct lexicon {
     Pvoid_t titles;       /* lowercase phrase key -> struct title */
     Pvoid_t firsts;       /* first token of any names phrase (exact) -> 1 */
     Pvoid_t tfirsts;      /* first token of any title phrase (lowercase) -> 1 */
+    /* every names (titles) key and every proper prefix of one, in whole
+     * tokens -> MARK_* bits: a phrase lookup stops at the first key that
+     * starts no phrase */
+    Pvoid_t nmarks, tmarks;
     /* Bloom filters of firsts and tfirsts: most words are neither, and a
      * bit test is much cheaper than a JudySL lookup (speed at corpus scale). */
     uint64_t bloom[2][FIRST_BLOOM_BITS / 64];
@@ -106,6 +110,8 @@ void lexicon_free(struct lexicon *lx)
     strmap_free(&lx->titles);
     strmap_free(&lx->firsts);
     strmap_free(&lx->tfirsts);
+    strmap_free(&lx->nmarks);
+    strmap_free(&lx->tmarks);
     free(lx);
 }
 
@@ -158,12 +164,13 @@ struct tok {
 
 static int is_word_byte(unsigned char c)
 {
-    return isalnum(c) || c >= 0x80;
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
 }
 
 /* Curly quotes and dashes are punctuation even though they are non-ASCII. */
 static size_t punct_len(const unsigned char *s, size_t n)
 {
+    if (s[0] != 0xE2 && s[0] != 0xC2) return 0;
     if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] >= 0x90 && s[2] <= 0x9F)) return 3;
     if (n >= 2 && s[0] == 0xC2 && (s[1] == 0xAB || s[1] == 0xBB || s[1] == 0xA0)) return 2;
     return 0;
@@ -182,8 +189,27 @@ static int is_apostrophe(const unsigned char *s, size_t n, size_t *len)
     return 0;
 }
 
-/* Split into word tokens, "-" tokens and possessive "'s" tokens. */
-static size_t tokenize(const char *text, size_t len, struct tok **out, size_t *cap)
+/* Room for n tokens in *out; a buffer that is not the heap's (stack, of
+ * *cap entries) is copied out, never realloc'ed. */
+static void tok_grow(struct tok **out, size_t *cap, size_t n, int *on_stack)
+{
+    if (n <= *cap) return;
+    if (*on_stack) {
+        size_t nc = *cap * 2 > n ? *cap * 2 : n;
+        struct tok *h = xmalloc(nc * sizeof *h);
+        memcpy(h, *out, *cap * sizeof *h);
+        *out = h;
+        *cap = nc;
+        *on_stack = 0;
+        return;
+    }
+    XGROW(*out, *cap, n);
+}
+
+/* Split into word tokens, "-" tokens and possessive "'s" tokens.  With
+ * *on_stack, *out starts as the caller's buffer of *cap entries (moved to the
+ * heap, and *on_stack cleared, when it is too small). */
+static size_t tokenize_in(const char *text, size_t len, struct tok **out, size_t *cap, int *on_stack)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t n = 0, i = 0;
@@ -191,13 +217,13 @@ static size_t tokenize(const char *text, size_t len, struct tok **out, size_t *c
         size_t al;
         if (is_apostrophe(s + i, len - i, &al) && i + al < len && (s[i + al] == 's' || s[i + al] == 'S') &&
             (i + al + 1 >= len || !is_word_byte(s[i + al + 1])) && n && (*out)[n - 1].end == i) {
-            XGROW(*out, *cap, n + 1);
+            tok_grow(out, cap, n + 1, on_stack);
             (*out)[n++] = (struct tok){(uint32_t)i, (uint32_t)(i + al + 1)};
             i += al + 1;
             continue;
         }
         if (s[i] == '-' && n && (*out)[n - 1].end == i && i + 1 < len && is_word_byte(s[i + 1])) {
-            XGROW(*out, *cap, n + 1);
+            tok_grow(out, cap, n + 1, on_stack);
             (*out)[n++] = (struct tok){(uint32_t)i, (uint32_t)(i + 1)};
             i++;
             continue;
@@ -232,10 +258,16 @@ static size_t tokenize(const char *text, size_t len, struct tok **out, size_t *c
             }
             break;
         }
-        XGROW(*out, *cap, n + 1);
+        tok_grow(out, cap, n + 1, on_stack);
         (*out)[n++] = (struct tok){(uint32_t)st, (uint32_t)i};
     }
     return n;
+}
+
+static size_t tokenize(const char *text, size_t len, struct tok **out, size_t *cap)
+{
+    int on_stack = 0;
+    return tokenize_in(text, len, out, cap, &on_stack);
 }
 
 /* Append token t of text to key, curly apostrophes made straight; lower-cases
@@ -281,12 +313,6 @@ static uint32_t bloom_hash(const char *s)
     return (h ^ (h >> 16)) & (FIRST_BLOOM_BITS - 1);
 }
 
-static int bloom_has(const uint64_t *bloom, const char *key)
-{
-    uint32_t h = bloom_hash(key);
-    return (bloom[h / 64] >> (h % 64)) & 1;
-}
-
 static void first_token(Pvoid_t *firsts, uint64_t *bloom, const char *key)
 {
     char tmp[KEY_MAX];
@@ -299,6 +325,25 @@ static void first_token(Pvoid_t *firsts, uint64_t *bloom, const char *key)
     *strmap_slot(firsts, tmp) = (void *)1;
     uint32_t h = bloom_hash(tmp);
     bloom[h / 64] |= 1ull << (h % 64);
+}
+
+#define MARK_PHRASE 1u /* the key is a phrase */
+#define MARK_PREFIX 2u /* the key and more tokens are a phrase */
+
+static void mark_key(Pvoid_t *marks, const char *key)
+{
+    char tmp[KEY_MAX];
+    size_t n = strlen(key);
+    memcpy(tmp, key, n + 1);
+    for (size_t i = 0; i < n; i++)
+        if (tmp[i] == ' ') {
+            tmp[i] = '\0';
+            void **slot = strmap_slot(marks, tmp);
+            *slot = (void *)((uintptr_t)*slot | MARK_PREFIX);
+            tmp[i] = ' ';
+        }
+    void **slot = strmap_slot(marks, key);
+    *slot = (void *)((uintptr_t)*slot | MARK_PHRASE);
 }
 
 static void add_phrase(struct lexicon *lx, const char *text, const struct entity *e, int demonym)
@@ -323,6 +368,7 @@ static void add_phrase(struct lexicon *lx, const char *text, const struct entity
     XGROW(lx->phrases, lx->capphrases, lx->nphrases + 1);
     lx->phrases[lx->nphrases++] = p;
     first_token(&lx->firsts, lx->bloom[0], key);
+    mark_key(&lx->nmarks, key);
 }
 
 void lexicon_add_title(struct lexicon *lx, const char *form, const char *canonical)
@@ -342,6 +388,7 @@ void lexicon_add_title(struct lexicon *lx, const char *form, const char *canonic
     XGROW(lx->tv, lx->captv, lx->ntv + 1);
     lx->tv[lx->ntv++] = t;
     first_token(&lx->tfirsts, lx->bloom[1], key);
+    mark_key(&lx->tmarks, key);
 }
 
 static int resolve_ref(struct lexicon *lx, struct entity *e, const char *id, const char *what,
@@ -402,6 +449,76 @@ static int word_is(const char *text, struct tok t, const char *w)
     return strlen(w) == n && strncasecmp(text + t.start, w, n) == 0;
 }
 
+/* The Bloom positions of token t's dictionary keys (what key_add writes),
+ * exact in h[0] and folded in h[1], without writing them; -1 when key_add
+ * would refuse the token. */
+static void tok_bloom(const char *text, struct tok t, long h[2])
+{
+    if ((size_t)(t.end - t.start) + 2 >= KEY_MAX) {
+        h[0] = h[1] = -1;
+        return;
+    }
+    uint32_t a = 2166136261u, b = 2166136261u;
+    for (uint32_t i = t.start; i < t.end; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == 0xE2 && i + 2 < t.end && (unsigned char)text[i + 1] == 0x80 && (unsigned char)text[i + 2] == 0x99) {
+            c = '\'';
+            i += 2;
+        }
+        a = (a ^ c) * 16777619u;
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        b = (b ^ c) * 16777619u;
+    }
+    h[0] = (long)((a ^ (a >> 16)) & (FIRST_BLOOM_BITS - 1));
+    h[1] = (long)((b ^ (b >> 16)) & (FIRST_BLOOM_BITS - 1));
+}
+
+static int bloom_bit(const uint64_t *bloom, long h)
+{
+    return h >= 0 && ((bloom[h / 64] >> (h % 64)) & 1);
+}
+
+/* Is token t (ASCII case-insensitively) the lower-case word w of length n? */
+static int tok_eq(const char *text, struct tok t, const char *w, size_t n)
+{
+    if (t.end - t.start != n) return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)text[t.start + i];
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        if (c != (unsigned char)w[i]) return 0;
+    }
+    return 1;
+}
+
+/* The function-word atom kinds (A_DET, A_OF...) of a token, or A_NONE. */
+static int function_word(const char *text, struct tok t)
+{
+    switch (t.end - t.start) {
+    case 2:
+        if (tok_eq(text, t, "of", 2)) return A_OF;
+        return A_NONE;
+    case 3:
+        if (tok_eq(text, t, "the", 3) || tok_eq(text, t, "his", 3) || tok_eq(text, t, "her", 3) ||
+            tok_eq(text, t, "its", 3))
+            return A_DET;
+        if (tok_eq(text, t, "and", 3)) return A_AND;
+        if (tok_eq(text, t, "two", 3)) return A_TWO;
+        if (tok_eq(text, t, "duo", 3) || tok_eq(text, t, "men", 3)) return A_GROUPWORD;
+        return A_NONE;
+    case 4:
+        if (tok_eq(text, t, "both", 4)) return A_TWO;
+        if (tok_eq(text, t, "pair", 4)) return A_GROUPWORD;
+        return A_NONE;
+    case 5:
+        if (tok_eq(text, t, "their", 5)) return A_DET;
+        return A_NONE;
+    case 7:
+        if (tok_eq(text, t, "leaders", 7)) return A_GROUPWORD;
+        return A_NONE;
+    }
+    return A_NONE;
+}
+
 static void atom_at(const struct lexicon *lx, const char *text, const struct tok *t, size_t nt, size_t i,
                     struct atom *a)
 {
@@ -414,18 +531,23 @@ static void atom_at(const struct lexicon *lx, const char *text, const struct tok
     size_t kl = 0;
     char first[KEY_MAX];
     size_t fl = 0;
-    if (key_add(first, &fl, text, t[i], 0) == 0 && bloom_has(lx->bloom[0], first) && strmap_get(lx->firsts, first)) {
+    long h[2];
+    tok_bloom(text, t[i], h);
+    if (bloom_bit(lx->bloom[0], h[0]) && key_add(first, &fl, text, t[i], 0) == 0 &&
+        strmap_get(lx->firsts, first)) {
         int best = 0;
         const struct phrase *bp = NULL;
         kl = 0;
         for (size_t k = 0; k < (size_t)lx->maxtok && i + k < nt; k++) {
             if (k && t[i + k].start > t[i + k - 1].end + 3) break; /* across punctuation */
             if (key_add(key, &kl, text, t[i + k], 0) < 0) break;
-            const struct phrase *p = strmap_get(lx->names, key);
+            uintptr_t mark = (uintptr_t)strmap_get(lx->nmarks, key);
+            const struct phrase *p = mark & MARK_PHRASE ? strmap_get(lx->names, key) : NULL;
             if (p) {
                 best = (int)k + 1;
                 bp = p;
             }
+            if (!(mark & MARK_PREFIX)) break; /* no longer phrase starts so */
         }
         if (bp) {
             a->kind = bp->demonym && !bp->next ? A_DEMONYM : A_NAME;
@@ -437,18 +559,21 @@ static void atom_at(const struct lexicon *lx, const char *text, const struct tok
     }
     /* titles, case-insensitive: a longer title beats a shorter name */
     fl = 0;
-    if (key_add(first, &fl, text, t[i], 1) == 0 && bloom_has(lx->bloom[1], first) && strmap_get(lx->tfirsts, first)) {
+    if (bloom_bit(lx->bloom[1], h[1]) && key_add(first, &fl, text, t[i], 1) == 0 &&
+        strmap_get(lx->tfirsts, first)) {
         kl = 0;
         int best = 0;
         const struct title *bt = NULL;
         for (size_t k = 0; k < (size_t)lx->maxtok && i + k < nt; k++) {
             if (k && t[i + k].start > t[i + k - 1].end + 3) break;
             if (key_add(key, &kl, text, t[i + k], 1) < 0) break;
-            const struct title *ti = strmap_get(lx->titles, key);
+            uintptr_t mark = (uintptr_t)strmap_get(lx->tmarks, key);
+            const struct title *ti = mark & MARK_PHRASE ? strmap_get(lx->titles, key) : NULL;
             if (ti) {
                 best = (int)k + 1;
                 bt = ti;
             }
+            if (!(mark & MARK_PREFIX)) break;
         }
         if (bt && best > (a->kind ? a->ntok : 0)) {
             a->kind = A_TITLE;
@@ -461,18 +586,8 @@ static void atom_at(const struct lexicon *lx, const char *text, const struct tok
     if (a->kind) return;
     if (t[i].end - t[i].start >= 2 && (text[t[i].start] == '\'' || (unsigned char)text[t[i].start] == 0xE2))
         a->kind = A_POSS;
-    else if (word_is(text, t[i], "the") || word_is(text, t[i], "his") || word_is(text, t[i], "her") ||
-             word_is(text, t[i], "their") || word_is(text, t[i], "its"))
-        a->kind = A_DET;
-    else if (word_is(text, t[i], "of"))
-        a->kind = A_OF;
-    else if (word_is(text, t[i], "and"))
-        a->kind = A_AND;
-    else if (word_is(text, t[i], "two") || word_is(text, t[i], "both"))
-        a->kind = A_TWO;
-    else if (word_is(text, t[i], "leaders") || word_is(text, t[i], "duo") || word_is(text, t[i], "pair") ||
-             word_is(text, t[i], "men"))
-        a->kind = A_GROUPWORD;
+    else
+        a->kind = function_word(text, t[i]);
 }
 
 static const struct entity *name_of_type(const struct phrase *p, int type)
@@ -538,10 +653,14 @@ static size_t emit(struct mention *out, size_t n, size_t max, uint32_t s, uint32
 size_t lexicon_mentions(const struct lexicon *lx, struct mention_ctx *ctx, const char *text, size_t len,
                         struct mention *out, size_t max)
 {
-    size_t cap = 0;
-    struct tok *t = NULL;
-    size_t nt = tokenize(text, len, &t, &cap);
-    struct atom *at = xcalloc(nt ? nt : 1, sizeof *at);
+    /* most sentences fit the stack: no allocation per sentence */
+    struct tok tstack[256];
+    struct atom astack[256];
+    size_t cap = sizeof tstack / sizeof *tstack;
+    struct tok *t = tstack;
+    int on_stack = 1;
+    size_t nt = tokenize_in(text, len, &t, &cap, &on_stack);
+    struct atom *at = nt <= sizeof astack / sizeof *astack ? astack : xmalloc(nt * sizeof *at);
     for (size_t i = 0; i < nt; i++) atom_at(lx, text, t, nt, i, &at[i]);
 
     size_t n = 0;
@@ -649,7 +768,7 @@ size_t lexicon_mentions(const struct lexicon *lx, struct mention_ctx *ctx, const
             break;
         }
     }
-    free(at);
-    free(t);
+    if (at != astack) free(at);
+    if (!on_stack) free(t);
     return n;
 }
