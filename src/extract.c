@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "buf.h"
 #include "calendar.h"
@@ -63,7 +64,21 @@ struct extract_ctx {
     size_t nbnd, capbnd;
     int bnd_ready;
     size_t sent_len;
+    /* time each rule spent on the current document: a rule that stays under
+     * PCRE2's limits at every start but is slow all the same is stopped */
+    double *spent;     /* seconds, per extractor */
+    uint8_t *stopped;  /* per extractor: skipped for the rest of the document */
 };
+
+/* A rule may spend this long on one document (seconds). */
+#define RULE_BUDGET 2.0
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 struct detail_hit {
     const struct cue *cue;
@@ -102,6 +117,8 @@ struct extract_ctx *extract_ctx_new(const struct ruleset *rs)
     pcre2_set_depth_limit(x->mctx, 5000);
     pcre2_set_heap_limit(x->mctx, 20 * 1024);
     pcre2_set_callout(x->mctx, callout, x);
+    x->spent = xcalloc(rs->nex + 1, sizeof *x->spent);
+    x->stopped = xcalloc(rs->nex + 1, 1);
     x->nwant = (rs->nex + 63) / 64 + 1;
     for (size_t e = 0; e < rs->nex; e++)
         for (size_t t = 0; t < rs->ex[e].ntriggers; t++) {
@@ -122,6 +139,8 @@ void extract_ctx_free(struct extract_ctx *x)
     free(x->first_at);
     free(x->want);
     free(x->hits);
+    free(x->spent);
+    free(x->stopped);
     free(x->bnd);
     free(x);
 }
@@ -853,8 +872,10 @@ static size_t run_extractor(struct extract_ctx *x, const struct extractor *ex, c
                             size_t first_claim, struct diag *d)
 {
     size_t added = 0, from = 0;
-    if (!ex->re) return 0;
+    size_t ei = (size_t)(ex - x->rs->ex); /* its slot in spent[] and stopped[] */
+    if (!ex->re || x->stopped[ei]) return 0;
     x->slots = ex->slots;
+    double t0 = now_seconds();
     while (from <= len) {
         int rc = pcre2_match(ex->re, (PCRE2_SPTR)sent, len, from, 0, x->md, x->mctx);
         if (rc == PCRE2_ERROR_NOMATCH) break;
@@ -995,6 +1016,16 @@ static size_t run_extractor(struct extract_ctx *x, const struct extractor *ex, c
         /* step over a UTF-8 continuation byte after an empty match */
         while (from < len && ((unsigned char)sent[from] & 0xC0) == 0x80) from++;
     }
+    x->spent[ei] += now_seconds() - t0;
+    if (x->spent[ei] > RULE_BUDGET) {
+        unsigned line, col;
+        document_position(doc, soff, &line, &col);
+        diag_add(d, DIAG_WARNING, doc->path, line, col,
+                 "rule '%s' (%s:%u) spent over %.0f s on this document; skipped for the rest of it", ex->id,
+                 ex->path, ex->line, RULE_BUDGET);
+        x->stopped[ei] = 1;
+        x->stats.limit_hits++;
+    }
     return added;
 }
 
@@ -1049,6 +1080,8 @@ size_t extract_document(struct extract_ctx *x, const struct document *doc, uint3
     mctx.date = doc->date;
     struct nx_ref ref = {doc->has_date, doc->date};
     memset(x->last_seq, 0, sizeof x->last_seq);
+    memset(x->spent, 0, x->rs->nex * sizeof *x->spent);
+    memset(x->stopped, 0, x->rs->nex);
     x->nhits = 0;
     size_t first = out->n, added = 0;
     static __thread char wbuf[MAX_SENTENCE];
