@@ -654,6 +654,8 @@ static void check_timeline(const struct claimset *cs, const struct check *ck, st
 {
     const struct kind_def *k = ck->kind;
     struct buf ka = {0}, kb = {0};
+    uint32_t *reported = NULL; /* events that have their finding */
+    size_t nreported = 0, capreported = 0;
     for (size_t i = 0; i < cs->n; i++) {
         const struct claim *c = &cs->v[i];
         if (c->kind != k || !c->event || c->modality == MOD_DENIED) continue;
@@ -668,11 +670,9 @@ static void check_timeline(const struct claimset *cs, const struct check *ck, st
         name[n] = '\0';
         int32_t anchor = 0;
         if (!timeline_anchor(cs, name, &anchor)) continue;
-        /* one finding per event: report it at its first such claim */
+        /* one finding per event: the first qualifying claim reports it */
         int seen = 0;
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = cs->v[j].event == c->event && cs->v[j].f[k->details].norm &&
-                   strstr(cs->v[j].f[k->details].norm, "first-since-") && cs->v[j].f[ck->compare].set;
+        for (size_t q = 0; q < nreported && !seen; q++) seen = reported[q] == c->event;
         if (seen) continue;
         kind_key(&ka, c);
         uint32_t *claims = xmalloc(sizeof *claims);
@@ -697,6 +697,8 @@ static void check_timeline(const struct claimset *cs, const struct check *ck, st
             free(side);
             continue;
         }
+        XGROW(reported, capreported, nreported + 1);
+        reported[nreported++] = c->event;
         struct finding f;
         memset(&f, 0, sizeof f);
         f.check = ck;
@@ -716,6 +718,7 @@ static void check_timeline(const struct claimset *cs, const struct check *ck, st
     }
     buf_free(&ka);
     buf_free(&kb);
+    free(reported);
 }
 
 int check_run(const struct ruleset *rs, struct claimset *cs, struct findings *out)

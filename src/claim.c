@@ -101,6 +101,7 @@ void claimset_free(struct claimset *cs)
 /* ==== Text ==== */
 
 static const char *weekday_names[8] = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+#define WEEKDAY_NAME(w) ((w) >= 1 && (w) <= 7 ? weekday_names[(w)] : "?")
 static const char *tod_names[] = {"", "morning", "noon", "afternoon", "evening", "night", "midnight"};
 
 static void number_text(struct buf *b, double x)
@@ -186,11 +187,11 @@ static void date_text(struct buf *b, const struct value *v)
     if (v->norm && *v->norm)
         buf_puts(b, v->norm);
     else if (v->date.weekday)
-        buf_puts(b, weekday_names[v->date.weekday]);
+        buf_puts(b, WEEKDAY_NAME(v->date.weekday));
     else
         buf_puts(b, "?");
     if (v->date.weekday && v->norm && v->norm[0] != 'X' && v->date.gran == NX_GRAN_DAY)
-        buf_printf(b, " (%s)", weekday_names[v->date.weekday]);
+        buf_printf(b, " (%s)", WEEKDAY_NAME(v->date.weekday));
     if (v->date.tod && v->date.tod < sizeof tod_names / sizeof *tod_names) buf_printf(b, " %s", tod_names[v->date.tod]);
 }
 
@@ -290,7 +291,7 @@ void value_json(struct buf *b, const struct value *v, int type)
             buf_printf(b, ",\"end\":\"%s\"", day);
         }
         buf_printf(b, ",\"granularity\":\"%s\"", nx_gran_name(v->date.gran));
-        if (v->date.weekday) buf_printf(b, ",\"weekday\":\"%s\"", weekday_names[v->date.weekday]);
+        if (v->date.weekday) buf_printf(b, ",\"weekday\":\"%s\"", WEEKDAY_NAME(v->date.weekday));
         if (v->date.tod && v->date.tod < sizeof tod_names / sizeof *tod_names)
             buf_printf(b, ",\"time_of_day\":\"%s\"", tod_names[v->date.tod]);
         if (v->nxflags & NX_FUTURE) buf_puts(b, ",\"future\":true");

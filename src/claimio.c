@@ -249,6 +249,14 @@ static int read_value(struct reader *r, json_t *o, struct value *v)
         d->weekday = (int8_t)json_integer_value(json_array_get(dt, 5));
         d->gran = (uint8_t)json_integer_value(json_array_get(dt, 6));
         d->tod = (uint8_t)json_integer_value(json_array_get(dt, 7));
+        json_int_t wd = json_integer_value(json_array_get(dt, 5)), mo = json_integer_value(json_array_get(dt, 3)),
+                   md = json_integer_value(json_array_get(dt, 4)), gr = json_integer_value(json_array_get(dt, 6)),
+                   td = json_integer_value(json_array_get(dt, 7));
+        if (wd < 0 || wd > 7 || mo < 0 || mo > 12 || md < 0 || md > 31 || gr < 0 || gr > NX_GRAN_CENTURY || td < 0 ||
+            td > NX_TOD_MIDNIGHT || d->lo > d->hi) {
+            bad(r, "a date out of range (%s)", "weekday, month, day, granularity or time of day");
+            return -1;
+        }
     }
     json_t *num = json_object_get(o, "num");
     if (json_array_size(num) == 4) {

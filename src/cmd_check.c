@@ -43,6 +43,13 @@ static const char usage[] =
     "Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,\n"
     "2 usage, I/O or rule errors.\n";
 
+/* Dropping the 257th shard would check part of a corpus and pass. */
+static int too_many(const char *opt, int max)
+{
+    fprintf(stderr, "crosscheck: check: too many %s options (at most %d)\n", opt, max);
+    return 2;
+}
+
 int cmd_check(int argc, char **argv, const struct config *cfg)
 {
     enum { OPT_REF = 256, OPT_FAIL, OPT_COLOR, OPT_CLAIMS };
@@ -69,9 +76,18 @@ int cmd_check(int argc, char **argv, const struct config *cfg)
     while ((ch = getopt_long(argc, argv, "f:r:R:d:j:qh", longopts, NULL)) != -1) {
         switch (ch) {
         case 'f': format = optarg; break;
-        case 'r': if (ro.nrules < 64) rules[ro.nrules++] = optarg; break;
-        case 'R': if (ro.nextra < 64) extra[ro.nextra++] = optarg; break;
-        case OPT_REF: if (nrefs < 256) refs[nrefs++] = optarg; break;
+        case 'r':
+            if (ro.nrules == 64) return too_many("--rules", 64);
+            rules[ro.nrules++] = optarg;
+            break;
+        case 'R':
+            if (ro.nextra == 64) return too_many("--extra-rules", 64);
+            extra[ro.nextra++] = optarg;
+            break;
+        case OPT_REF:
+            if (nrefs == 256) return too_many("--reference", 256);
+            refs[nrefs++] = optarg;
+            break;
         case 'q': quiet = 1; break;
         case 'j':
             if ((xo.jobs = parse_jobs_opt(optarg)) < 0) {
@@ -79,7 +95,10 @@ int cmd_check(int argc, char **argv, const struct config *cfg)
                 return 2;
             }
             break;
-        case OPT_CLAIMS: if (nshards < 256) shards[nshards++] = optarg; break;
+        case OPT_CLAIMS:
+            if (nshards == 256) return too_many("--claims", 256);
+            shards[nshards++] = optarg;
+            break;
         case 'd':
             if (parse_date_opt(optarg, &dopt.date) < 0) {
                 fprintf(stderr, "crosscheck: --date: '%s' is not a date (YYYY-MM-DD)\n", optarg);

@@ -103,8 +103,20 @@ int cmd_extract(int argc, char **argv, const struct config *cfg)
     while ((ch = getopt_long(argc, argv, "f:r:R:d:j:h", longopts, NULL)) != -1) {
         switch (ch) {
         case 'f': format = optarg; break;
-        case 'r': if (ro.nrules < 64) rules[ro.nrules++] = optarg; break;
-        case 'R': if (ro.nextra < 64) extra[ro.nextra++] = optarg; break;
+        case 'r':
+            if (ro.nrules == 64) {
+                fprintf(stderr, "crosscheck: extract: too many --rules options (at most 64)\n");
+                return 2;
+            }
+            rules[ro.nrules++] = optarg;
+            break;
+        case 'R':
+            if (ro.nextra == 64) {
+                fprintf(stderr, "crosscheck: extract: too many --extra-rules options (at most 64)\n");
+                return 2;
+            }
+            extra[ro.nextra++] = optarg;
+            break;
         case 'd':
             if (parse_date_opt(optarg, &dopt.date) < 0) {
                 fprintf(stderr, "crosscheck: --date: '%s' is not a date (YYYY-MM-DD)\n", optarg);

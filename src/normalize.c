@@ -19,6 +19,7 @@
  * timex.c (dates, times, durations, tense); this file drives them. */
 #include "normalize.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,7 +31,6 @@
 
 /* Which matchers a word can start (SM_*): built once by normalize_init. */
 static uint8_t start_mask[W_COUNT];
-static int inited;
 
 #define SM_DATE 1
 #define SM_TIME 2
@@ -92,12 +92,17 @@ static unsigned word_starts(int id)
     return m;
 }
 
-int normalize_init(void)
+static void init_once(void)
 {
-    if (inited) return 0;
     nx_words_init();
     for (int id = 1; id < W_COUNT; id++) start_mask[id] = (uint8_t)word_starts(id);
-    inited = 1;
+}
+
+/* Safe to call from any thread, any number of times. */
+int normalize_init(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, init_once);
     return 0;
 }
 
@@ -108,7 +113,7 @@ void normalize_fini(void) {}
 size_t normalize_scan(const char *text, size_t len, const struct nx_ref *ref, struct nx_expr *out,
                       size_t max)
 {
-    if (!inited) normalize_init();
+    normalize_init();
     if (len > UINT32_MAX) len = UINT32_MAX;
     struct tok stack[256];
     struct tok *tv = stack;

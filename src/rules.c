@@ -323,8 +323,8 @@ static void load_kinds(struct loader *L, yaml_node_t *n)
         yaml_node_t *ks = yamldoc_get(L->yd, def, "key_some");
         if (ks) {
             const char *v = yamldoc_str(ks);
-            if (v && (strcmp(v, "true") == 0 || strcmp(v, "false") == 0))
-                k->key_some = strcmp(v, "true") == 0;
+            if (v && (!strcmp(v, "true") || !strcmp(v, "yes") || !strcmp(v, "false") || !strcmp(v, "no")))
+                k->key_some = !strcmp(v, "true") || !strcmp(v, "yes");
             else
                 err(L, ks, "kind '%s': 'key_some' must be true or false", name);
         }
@@ -336,7 +336,9 @@ static void load_kinds(struct loader *L, yaml_node_t *n)
                 int fi = kind_field(k, cv[i]);
                 if (fi < 0)
                     err(L, cn, "kind '%s': corroborate field '%s' is not one of its fields", name, cv[i]);
-                else if (k->ncorroborate < 4)
+                else if (k->ncorroborate == 4)
+                    err(L, cn, "kind '%s': at most 4 corroborate fields", name);
+                else
                     k->corroborate[k->ncorroborate++] = fi;
                 free(cv[i]);
             }
@@ -1034,6 +1036,20 @@ static pcre2_code *compile_one(struct ruleset *rs, const char *source, size_t pe
     return re;
 }
 
+/* Free what a field spec that is not kept holds (its slot is reused). */
+static void spec_clear(struct field_spec *fs)
+{
+    for (int m = 0; m < fs->nmap; m++) {
+        free(fs->map[m].value);
+        pcre2_code_free(fs->map[m].re);
+    }
+    free(fs->map);
+    free(fs->literal);
+    fs->map = NULL;
+    fs->literal = NULL;
+    fs->nmap = 0;
+}
+
 /* Classes of a built-in entity macro by name, or 0. */
 static unsigned macro_classes(const char *name)
 {
@@ -1155,13 +1171,7 @@ static void compile_fields(struct ruleset *rs, struct extractor *x, struct diag 
             }
             yaml_node_t *map = yamldoc_get(yd, vn, "map");
             if (map && compile_map(yd, fs, map, d) < 0) {
-                for (int m = 0; m < fs->nmap; m++) {
-                    free(fs->map[m].value);
-                    pcre2_code_free(fs->map[m].re);
-                }
-                free(fs->map);
-                fs->map = NULL;
-                fs->nmap = 0;
+                spec_clear(fs);
                 continue;
             }
             if (!groups && (fs->recent || fs->nmap)) {
@@ -1177,6 +1187,7 @@ static void compile_fields(struct ruleset *rs, struct extractor *x, struct diag 
         size_t ng = yamldoc_str(groups) ? 1 : yamldoc_len(groups);
         if (!yamldoc_str(groups) && !yamldoc_is_seq(groups)) {
             yamldoc_error(yd, d, DIAG_ERROR, groups, "expected a group name or a list of group names");
+            spec_clear(fs);
             continue;
         }
         int bad = 0;
@@ -1193,7 +1204,10 @@ static void compile_fields(struct ruleset *rs, struct extractor *x, struct diag 
             }
             for (int q = 0; q < k && fs->ngroups < 4; q++) fs->groups[fs->ngroups++] = nums[q];
         }
-        if (!bad) x->nspecs++;
+        if (!bad)
+            x->nspecs++;
+        else
+            spec_clear(fs);
     }
 }
 

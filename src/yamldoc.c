@@ -2,6 +2,7 @@
 #include "yamldoc.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -230,13 +231,17 @@ void yamldoc_error_at(struct yamldoc *yd, struct diag *d, yaml_node_t *n, size_t
 
 /* Report every key that occurs twice in one mapping, anywhere in the
  * document: YAML parsers keep one of them silently.  Returns how many. */
-static size_t dups_in(struct yamldoc *yd, struct diag *d, yaml_node_t *n, int depth)
+static size_t dups_in(struct yamldoc *yd, struct diag *d, yaml_node_t *n, int depth, uint8_t *seen)
 {
     if (!n || depth > 64) return 0;
+    /* aliases share nodes: visit each once, or a few levels of them fan out */
+    size_t at = (size_t)(n - yd->doc.nodes.start);
+    if (seen[at]) return 0;
+    seen[at] = 1;
     size_t found = 0;
     if (n->type == YAML_SEQUENCE_NODE) {
         for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++)
-            found += dups_in(yd, d, yaml_document_get_node(&yd->doc, *it), depth + 1);
+            found += dups_in(yd, d, yaml_document_get_node(&yd->doc, *it), depth + 1, seen);
     } else if (n->type == YAML_MAPPING_NODE) {
         for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
             yaml_node_t *k = yaml_document_get_node(&yd->doc, p->key);
@@ -249,7 +254,7 @@ static size_t dups_in(struct yamldoc *yd, struct diag *d, yaml_node_t *n, int de
                     break;
                 }
             }
-            found += dups_in(yd, d, yaml_document_get_node(&yd->doc, p->value), depth + 1);
+            found += dups_in(yd, d, yaml_document_get_node(&yd->doc, p->value), depth + 1, seen);
         }
     }
     return found;
@@ -257,5 +262,9 @@ static size_t dups_in(struct yamldoc *yd, struct diag *d, yaml_node_t *n, int de
 
 size_t yamldoc_check_duplicates(struct yamldoc *yd, struct diag *d)
 {
-    return dups_in(yd, d, yamldoc_root(yd), 0);
+    size_t nn = (size_t)(yd->doc.nodes.top - yd->doc.nodes.start);
+    uint8_t *seen = xcalloc(nn + 1, 1);
+    size_t found = dups_in(yd, d, yamldoc_root(yd), 0, seen);
+    free(seen);
+    return found;
 }
