@@ -70,8 +70,10 @@ struct extract_ctx {
     uint8_t *stopped;  /* per extractor: skipped for the rest of the document */
 };
 
-/* A rule may spend this long on one document (seconds). */
-#define RULE_BUDGET 2.0
+/* A rule may spend this long on one document: 2 s, plus 0.5 s per MB so
+ * that a large document is not cut short (ordinary rules run at tens of
+ * MB/s). */
+#define RULE_BUDGET(bytes) (2.0 + 0.5 * (double)(bytes) / 1e6)
 
 /* CPU time of this thread: a worker waiting for a core does not use up
  * its rules' budgets */
@@ -877,7 +879,11 @@ static size_t run_extractor(struct extract_ctx *x, const struct extractor *ex, c
     size_t ei = (size_t)(ex - x->rs->ex); /* its slot in spent[] and stopped[] */
     if (!ex->re || x->stopped[ei]) return 0;
     x->slots = ex->slots;
-    double t0 = now_seconds();
+    /* the thread-CPU clock is a system call: time only long sentences, the
+     * ones where a slow pattern costs seconds (a short one is bounded by
+     * PCRE2's match limit) */
+    int timed = len > 2048;
+    double t0 = timed ? now_seconds() : 0;
     while (from <= len) {
         int rc = pcre2_match(ex->re, (PCRE2_SPTR)sent, len, from, 0, x->md, x->mctx);
         if (rc == PCRE2_ERROR_NOMATCH) break;
@@ -1018,13 +1024,13 @@ static size_t run_extractor(struct extract_ctx *x, const struct extractor *ex, c
         /* step over a UTF-8 continuation byte after an empty match */
         while (from < len && ((unsigned char)sent[from] & 0xC0) == 0x80) from++;
     }
-    x->spent[ei] += now_seconds() - t0;
-    if (x->spent[ei] > RULE_BUDGET) {
+    if (timed) x->spent[ei] += now_seconds() - t0;
+    if (timed && x->spent[ei] > RULE_BUDGET(doc->len)) {
         unsigned line, col;
         document_position(doc, soff, &line, &col);
         diag_add(d, DIAG_WARNING, doc->path, line, col,
                  "rule '%s' (%s:%u) spent over %.0f s on this document; skipped for the rest of it", ex->id,
-                 ex->path, ex->line, RULE_BUDGET);
+                 ex->path, ex->line, RULE_BUDGET(doc->len));
         x->stopped[ei] = 1;
         x->stats.limit_hits++;
     }
