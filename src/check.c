@@ -469,6 +469,19 @@ static void substitute(struct buf *out, const char *tmpl, const struct claimset 
 /* Compare the claims of one event; add a finding when they disagree. */
 static void finish_finding(const struct claimset *cs, const struct check *ck, struct finding *fp, struct findings *out);
 
+/* A finding of check ck over claims (owned from now on), side by side. */
+static struct finding finding_new(const struct check *ck, uint32_t *claims, int *side, size_t n, int nsides)
+{
+    struct finding f;
+    memset(&f, 0, sizeof f);
+    f.check = ck;
+    f.claims = claims;
+    f.side = side;
+    f.nclaims = n;
+    f.nsides = nsides;
+    return f;
+}
+
 static void compare_event(const struct claimset *cs, const struct check *ck, const struct group *ev, struct findings *out)
 {
     int t = ck->kind->fields[ck->compare].type;
@@ -498,13 +511,7 @@ static void compare_event(const struct claimset *cs, const struct check *ck, con
         free(claims);
         return;
     }
-    struct finding f;
-    memset(&f, 0, sizeof f);
-    f.check = ck;
-    f.claims = claims;
-    f.side = side;
-    f.nclaims = used;
-    f.nsides = nsides;
+    struct finding f = finding_new(ck, claims, side, used, nsides);
     /* modality: a plan against a report is a note; a hedged side lowers it */
     int best[64];
     for (int s = 0; s < nsides && s < 64; s++) best[s] = 0;
@@ -610,14 +617,9 @@ static void check_weekday(const struct claimset *cs, const struct check *ck, str
         const struct value *v = &c->f[ck->compare];
         if (!v->set || !(v->nxflags & NX_ANCHORED) || !v->date.weekday || v->date.lo != v->date.hi) continue;
         if (cal_weekday(v->date.lo) == v->date.weekday) continue;
-        struct finding f;
-        memset(&f, 0, sizeof f);
-        f.check = ck;
-        f.claims = xmalloc(sizeof *f.claims);
-        f.side = xcalloc(1, sizeof *f.side);
-        f.claims[0] = (uint32_t)i;
-        f.nclaims = 1;
-        f.nsides = 1;
+        uint32_t *one = xmalloc(sizeof *one);
+        one[0] = (uint32_t)i;
+        struct finding f = finding_new(ck, one, xcalloc(1, sizeof(int)), 1, 1);
         f.primary = (uint32_t)i;
         f.involves_draft = draft_claim(cs, (uint32_t)i);
         f.severity = ck->severity;
@@ -656,6 +658,9 @@ static void check_timeline(const struct claimset *cs, const struct check *ck, st
     struct buf ka = {0}, kb = {0};
     uint32_t *reported = NULL; /* events that have their finding */
     size_t nreported = 0, capreported = 0;
+    char anchor_name[64] = "";
+    int32_t anchor = 0;
+    int has_anchor = 0;
     for (size_t i = 0; i < cs->n; i++) {
         const struct claim *c = &cs->v[i];
         if (c->kind != k || !c->event || c->modality == MOD_DENIED) continue;
@@ -668,8 +673,12 @@ static void check_timeline(const struct claimset *cs, const struct check *ck, st
         if (n >= sizeof name) continue;
         memcpy(name, since + 12, n);
         name[n] = '\0';
-        int32_t anchor = 0;
-        if (!timeline_anchor(cs, name, &anchor)) continue;
+        /* the anchor of the last name asked for: one scan per name, not per claim */
+        if (strcmp(name, anchor_name) != 0) {
+            snprintf(anchor_name, sizeof anchor_name, "%s", name);
+            has_anchor = timeline_anchor(cs, name, &anchor);
+        }
+        if (!has_anchor) continue;
         /* one finding per event: the first qualifying claim reports it */
         int seen = 0;
         for (size_t q = 0; q < nreported && !seen; q++) seen = reported[q] == c->event;
@@ -699,13 +708,7 @@ static void check_timeline(const struct claimset *cs, const struct check *ck, st
         }
         XGROW(reported, capreported, nreported + 1);
         reported[nreported++] = c->event;
-        struct finding f;
-        memset(&f, 0, sizeof f);
-        f.check = ck;
-        f.claims = claims;
-        f.side = side;
-        f.nclaims = nc;
-        f.nsides = 2;
+        struct finding f = finding_new(ck, claims, side, nc, 2);
         f.primary = (uint32_t)i;
         for (size_t q = 0; q < nc; q++)
             if (draft_claim(cs, claims[q])) {

@@ -43,13 +43,6 @@ static const char usage[] =
     "Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,\n"
     "2 usage, I/O or rule errors.\n";
 
-/* Dropping the 257th shard would check part of a corpus and pass. */
-static int too_many(const char *opt, int max)
-{
-    fprintf(stderr, "crosscheck: check: too many %s options (at most %d)\n", opt, max);
-    return 2;
-}
-
 int cmd_check(int argc, char **argv, const struct config *cfg)
 {
     enum { OPT_REF = 256, OPT_FAIL, OPT_COLOR, OPT_CLAIMS };
@@ -77,16 +70,13 @@ int cmd_check(int argc, char **argv, const struct config *cfg)
         switch (ch) {
         case 'f': format = optarg; break;
         case 'r':
-            if (ro.nrules == 64) return too_many("--rules", 64);
-            rules[ro.nrules++] = optarg;
+            if (push_opt(rules, &ro.nrules, 64, "check", "--rules", optarg) < 0) return 2;
             break;
         case 'R':
-            if (ro.nextra == 64) return too_many("--extra-rules", 64);
-            extra[ro.nextra++] = optarg;
+            if (push_opt(extra, &ro.nextra, 64, "check", "--extra-rules", optarg) < 0) return 2;
             break;
         case OPT_REF:
-            if (nrefs == 256) return too_many("--reference", 256);
-            refs[nrefs++] = optarg;
+            if (push_opt(refs, &nrefs, 256, "check", "--reference", optarg) < 0) return 2;
             break;
         case 'q': quiet = 1; break;
         case 'j':
@@ -96,8 +86,7 @@ int cmd_check(int argc, char **argv, const struct config *cfg)
             }
             break;
         case OPT_CLAIMS:
-            if (nshards == 256) return too_many("--claims", 256);
-            shards[nshards++] = optarg;
+            if (push_opt(shards, &nshards, 256, "check", "--claims", optarg) < 0) return 2;
             break;
         case 'd':
             if (parse_date_opt(optarg, &dopt.date) < 0) {

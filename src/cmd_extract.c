@@ -104,18 +104,10 @@ int cmd_extract(int argc, char **argv, const struct config *cfg)
         switch (ch) {
         case 'f': format = optarg; break;
         case 'r':
-            if (ro.nrules == 64) {
-                fprintf(stderr, "crosscheck: extract: too many --rules options (at most 64)\n");
-                return 2;
-            }
-            rules[ro.nrules++] = optarg;
+            if (push_opt(rules, &ro.nrules, 64, "extract", "--rules", optarg) < 0) return 2;
             break;
         case 'R':
-            if (ro.nextra == 64) {
-                fprintf(stderr, "crosscheck: extract: too many --extra-rules options (at most 64)\n");
-                return 2;
-            }
-            extra[ro.nextra++] = optarg;
+            if (push_opt(extra, &ro.nextra, 64, "extract", "--extra-rules", optarg) < 0) return 2;
             break;
         case 'd':
             if (parse_date_opt(optarg, &dopt.date) < 0) {

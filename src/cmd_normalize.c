@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "document.h"
 #include "normalize.h"
+#include "nx_scan.h"
 #include "sentence.h"
 #include "xalloc.h"
 
@@ -79,16 +80,6 @@ static char *room(struct buf *b, size_t n)
 
 #define LIT(p, lit) (memcpy((p), (lit), sizeof(lit) - 1), (p) += sizeof(lit) - 1)
 
-static char *w_uint(char *p, unsigned long long u, int width)
-{
-    char tmp[24];
-    int k = 0;
-    do tmp[k++] = (char)('0' + u % 10), u /= 10;
-    while (u);
-    while (k < width) tmp[k++] = '0';
-    while (k) *p++ = tmp[--k];
-    return p;
-}
 
 static char *w_str0(char *p, const char *s)
 {
@@ -103,11 +94,11 @@ static char *w_day(char *p, int32_t day)
     int y, m, d;
     cal_civil(day, &y, &m, &d);
     *p++ = '"';
-    p = w_uint(p, (unsigned)(y < 0 ? 0 : y) % 10000, 4);
+    p = nx_put_uint(p, (unsigned)(y < 0 ? 0 : y) % 10000, 4);
     *p++ = '-';
-    p = w_uint(p, (unsigned)m, 2);
+    p = nx_put_uint(p, (unsigned)m, 2);
     *p++ = '-';
-    p = w_uint(p, (unsigned)d, 2);
+    p = nx_put_uint(p, (unsigned)d, 2);
     *p++ = '"';
     return p;
 }
@@ -141,7 +132,7 @@ static void put_num(struct buf *b, double v)
     if (v == floor(v) && fabs(v) < 1e15) {
         char *p = room(b, 24), *q = p;
         if (v < 0) *q++ = '-', v = -v;
-        q = w_uint(q, (unsigned long long)v, 1);
+        q = nx_put_uint(q, (unsigned long long)v, 1);
         b->len += (size_t)(q - p);
     } else {
         buf_json_num(b, v); /* fractions, infinities (null) */
@@ -167,9 +158,9 @@ static void expr_json(struct buf *b, const struct nx_expr *x, const char *text, 
     p = room(b, 512);
     char *p0 = p;
     LIT(p, ",\"span\":[");
-    p = w_uint(p, base + x->start, 1);
+    p = nx_put_uint(p, base + x->start, 1);
     *p++ = ',';
-    p = w_uint(p, base + x->end, 1);
+    p = nx_put_uint(p, base + x->end, 1);
     LIT(p, "],\"value\":\"");
     p = w_str0(p, x->value); /* normalized values are plain ASCII */
     *p++ = '"';
@@ -246,11 +237,11 @@ static void expr_json(struct buf *b, const struct nx_expr *x, const char *text, 
     p = p0 = room(b, 64);
     if (o->line) {
         LIT(p, ",\"line\":");
-        p = w_uint(p, o->line, 1);
+        p = nx_put_uint(p, o->line, 1);
     }
     if (o->column) {
         LIT(p, ",\"column\":");
-        p = w_uint(p, o->column, 1);
+        p = nx_put_uint(p, o->column, 1);
     }
     *p++ = '}';
     *p++ = '\n';

@@ -278,3 +278,13 @@ int stderr_color(void)
     if (nc && *nc) return 0;
     return isatty(2);
 }
+
+int push_opt(char **v, size_t *n, size_t max, const char *cmd, const char *opt, char *arg)
+{
+    if (*n >= max) {
+        fprintf(stderr, "crosscheck: %s: too many %s options (at most %zu)\n", cmd, opt, max);
+        return -1;
+    }
+    v[(*n)++] = arg;
+    return 0;
+}

@@ -53,6 +53,10 @@ int parse_jobs_opt(const char *s);
 int parse_slice_opt(const char *s, unsigned *k, unsigned *n);
 
 /* Shared option helpers. */
+/* Append arg to v (of n, at most max): on overflow print "crosscheck: CMD:
+ * too many OPT options" and return -1 -- dropping one would check part of a
+ * corpus and pass. */
+int push_opt(char **v, size_t *n, size_t max, const char *cmd, const char *opt, char *arg);
 int parse_date_opt(const char *s, int32_t *day);
 int stderr_color(void);
 
