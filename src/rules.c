@@ -937,9 +937,15 @@ static int expand(struct ruleset *rs, struct expansion *x, const char *s, long s
                     int slot = (*x->nslots)++;
                     x->slots[slot].classes = classes;
                     x->slots[slot].group = -1;
-                    char tmp[96];
-                    int k = snprintf(tmp, sizeof tmp, "(?<_m%d>(?C%d)(?s:.){1,300}?)(?C%d)", slot, 2 * slot + 1,
-                                     2 * slot + 2);
+                    /* The callouts decide (extract.c); the lookarounds only
+                     * spare them the positions inside a word, where no
+                     * mention or expression starts or ends (the lexicon and
+                     * the normalizer both cut at word boundaries).  Without
+                     * them, PCRE2 calls out at every start position: five
+                     * times as many callouts, 15% of the run's instructions. */
+                    char tmp[112];
+                    int k = snprintf(tmp, sizeof tmp, "(?<_m%d>(?<!\\w)(?C%d)(?s:.){1,300}?(?!(?<=\\w)\\w))(?C%d)",
+                                     slot, 2 * slot + 1, 2 * slot + 2);
                     emit(x, tmp, (size_t)k, src);
                     i = j + 1;
                     continue;
