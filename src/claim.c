@@ -61,6 +61,7 @@ void claimset_move(struct claimset *dst, struct claimset *src)
     dst->ndocs += src->ndocs;
     XGROW(dst->v, dst->cap, dst->n + src->n);
     for (size_t i = 0; i < src->n; i++) {
+        claim_pack(&src->v[i]);
         src->v[i].doc += base;
         dst->v[dst->n++] = src->v[i];
     }
@@ -74,11 +75,61 @@ void value_free(struct value *v)
     memset(v, 0, sizeof *v);
 }
 
-void claim_free(struct claim *c)
+void claim_init(struct claim *c, const struct kind_def *k)
 {
-    for (int i = 0; i < MAX_FIELDS; i++) value_free(&c->f[i]);
+    memset(c, 0, sizeof *c);
+    c->kind = k;
+    c->f = xcalloc(k && k->nfields ? (size_t)k->nfields : 1, sizeof *c->f);
+}
+
+/* Copy s (or nothing for NULL) to *at, advancing it. */
+static char *pack_str(char **at, const char *s)
+{
+    if (!s) return NULL;
+    size_t n = strlen(s) + 1;
+    char *d = memcpy(*at, s, n);
+    *at += n;
+    return d;
+}
+
+void claim_pack(struct claim *c)
+{
+    if (c->packed || !c->f || !c->kind) return;
+    int nf = c->kind->nfields;
+    size_t need = (size_t)nf * sizeof *c->f;
+    for (int i = 0; i < nf; i++) {
+        if (c->f[i].text) need += strlen(c->f[i].text) + 1;
+        if (c->f[i].norm) need += strlen(c->f[i].norm) + 1;
+    }
+    if (c->attribution) need += strlen(c->attribution) + 1;
+    if (c->sentence) need += strlen(c->sentence) + 1;
+    struct value *nv = xmalloc(need ? need : 1);
+    char *at = (char *)(nv + nf);
+    for (int i = 0; i < nf; i++) {
+        nv[i] = c->f[i];
+        nv[i].text = pack_str(&at, c->f[i].text);
+        nv[i].norm = pack_str(&at, c->f[i].norm);
+        free(c->f[i].text);
+        free(c->f[i].norm);
+    }
+    char *attribution = pack_str(&at, c->attribution), *sentence = pack_str(&at, c->sentence);
     free(c->attribution);
     free(c->sentence);
+    free(c->f);
+    c->f = nv;
+    c->attribution = attribution;
+    c->sentence = sentence;
+    c->packed = 1;
+}
+
+void claim_free(struct claim *c)
+{
+    if (!c->packed) {
+        for (int i = 0; c->f && c->kind && i < c->kind->nfields; i++) value_free(&c->f[i]);
+        free(c->attribution);
+        free(c->sentence);
+    }
+    free(c->f);
     memset(c, 0, sizeof *c);
 }
 

@@ -30,10 +30,15 @@ struct value {
     uint8_t lo_open, hi_open;
 };
 
+/* A claim's strings and values are separate allocations while it is being
+ * extracted (claim_new, then xstrdup'd strings set freely); claim_pack moves
+ * them into one block sized to the kind, which is how a claim set holds
+ * them: half the memory, and one free. */
 struct claim {
     const struct kind_def *kind;
     const struct extractor *rule;
-    struct value f[MAX_FIELDS];
+    struct value *f;            /* owned: kind->nfields values */
+    uint8_t packed;             /* f, its strings, attribution and sentence share one block (f) */
     char *attribution;          /* owned or NULL: who says so, as written */
     const struct entity *attrib_entity; /* the attribution resolved, or NULL */
     char *sentence;             /* owned: the sentence, as written */
@@ -89,9 +94,15 @@ uint32_t claimset_add_doc(struct claimset *cs, const char *path, const char *id,
  * reports; the "skipped: ..." warning of a skipped document is left out (its
  * skip reason says it). */
 void claimset_doc_warnings(struct claimset *cs, uint32_t doc, const struct diag *d);
+/* A claim of kind k with no values set, ready to fill (its f allocated). */
+void claim_init(struct claim *c, const struct kind_def *k);
+/* Move a claim's values and strings into one block (idempotent); the
+ * values must not be changed afterwards. */
+void claim_pack(struct claim *c);
 /* Append a claim (moved: cs takes ownership of its strings). */
 void claimset_add(struct claimset *cs, struct claim *c);
-/* Move every claim and document of src to the end of dst (doc indexes fixed up). */
+/* Move every claim and document of src to the end of dst (doc indexes fixed
+ * up), packing the claims: src's claims are final. */
 void claimset_move(struct claimset *dst, struct claimset *src);
 void claimset_free(struct claimset *cs);
 void claim_free(struct claim *c);

@@ -280,25 +280,27 @@ static const struct extractor *find_rule(const struct ruleset *rs, const char *i
 static void read_claim(struct reader *r, json_t *o, struct entry *e)
 {
     struct claim c;
-    memset(&c, 0, sizeof c);
     const char *kind = json_string_value(json_object_get(o, "kind"));
     const char *rule = json_string_value(json_object_get(o, "rule"));
-    c.kind = kind ? rules_kind(r->rs, kind) : NULL;
-    c.rule = rule ? find_rule(r->rs, rule) : NULL;
-    if (!c.kind) {
+    const struct kind_def *k = kind ? rules_kind(r->rs, kind) : NULL;
+    const struct extractor *ex = rule ? find_rule(r->rs, rule) : NULL;
+    if (!k) {
         bad(r, "unknown claim kind '%s' (were the shards written with other rules?)", kind ? kind : "?");
         return;
     }
-    if (!c.rule || c.rule->kind != c.kind) {
+    if (!ex || ex->kind != k) {
         bad(r, "unknown extractor '%s' (were the shards written with other rules?)", rule ? rule : "?");
         return;
     }
+    claim_init(&c, k);
+    c.rule = ex;
     const char *mod = json_string_value(json_object_get(o, "modality"));
     c.modality = -1;
     for (int m = 0; m < MOD_COUNT; m++)
         if (mod && strcmp(mod, modality_name(m)) == 0) c.modality = m;
     if (c.modality < 0) {
         bad(r, "unknown modality '%s'", mod ? mod : "?");
+        claim_free(&c);
         return;
     }
     json_t *raw = json_object_get(o, "raw");
@@ -306,6 +308,7 @@ static void read_claim(struct reader *r, json_t *o, struct entry *e)
     json_t *sent = json_object_get(raw, "sentence");
     if (!json_is_object(raw) || json_array_size(span) != 2 || json_array_size(sent) != 2) {
         bad(r, "claim record without %s (not written by extract --slice?)", "\"span\" and \"raw\"");
+        claim_free(&c);
         return;
     }
     c.start = (uint32_t)json_integer_value(json_array_get(span, 0));
@@ -336,6 +339,7 @@ static void read_claim(struct reader *r, json_t *o, struct entry *e)
             return;
         }
     }
+    claim_pack(&c);
     XGROW(e->claims, e->cap, e->n + 1);
     e->claims[e->n++] = c;
 }

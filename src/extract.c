@@ -927,8 +927,7 @@ static size_t run_extractor(struct extract_ctx *x, const struct extractor *ex, c
         }
         for (int it = 0; it < (each < 0 ? 1 : nspan); it++) {
             struct claim c;
-            memset(&c, 0, sizeof c);
-            c.kind = ex->kind;
+            claim_init(&c, ex->kind);
             c.rule = ex;
             for (int i = 0; i < ex->nspecs; i++) {
                 const struct field_spec *fs = &ex->specs[i];

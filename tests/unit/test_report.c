@@ -61,8 +61,7 @@ static void add_vote(struct claimset *cs, uint32_t doc, double n, const char *se
                      unsigned col, const char *attribution)
 {
     struct claim c;
-    memset(&c, 0, sizeof c);
-    c.kind = &vote_kind;
+    claim_init(&c, &vote_kind);
     c.f[0].set = 1;
     c.f[0].norm = xstrdup("for");
     c.f[1].set = 1;
@@ -84,8 +83,7 @@ static void add_vote(struct claimset *cs, uint32_t doc, double n, const char *se
 static void add_call(struct claimset *cs, uint32_t doc, int32_t day, const char *sent)
 {
     struct claim c;
-    memset(&c, 0, sizeof c);
-    c.kind = &comm_kind;
+    claim_init(&c, &comm_kind);
     c.f[2].set = 1;
     c.f[2].ents[0] = &bennett;
     c.f[2].ents[1] = &putin;
