@@ -99,7 +99,7 @@ static int kind_key(struct buf *b, const struct claim *c)
     buf_reset(b);
     buf_puts(b, k->name);
     for (int i = 0; i < k->nkey; i++) {
-        const struct value *v = &c->f[k->key[i]];
+        const struct value *v = claim_field(c, k->key[i]);
         buf_putc(b, '|');
         if (!v->set && k->key_some) {
             buf_putc(b, '-'); /* "refugees fled Ukraine": no population */
@@ -162,7 +162,7 @@ static int dates_fit(const struct claimset *cs, int when, const struct group *a,
 {
     for (size_t i = 0; i < a->n; i++)
         for (size_t j = 0; j < b->n; j++)
-            if (!date_compatible(&cs->v[a->v[i]].f[when], &cs->v[b->v[j]].f[when])) return 0;
+            if (!date_compatible(claim_field(&cs->v[a->v[i]], when), claim_field(&cs->v[b->v[j]], when))) return 0;
     return 1;
 }
 
@@ -171,7 +171,7 @@ static int dates_fit(const struct claimset *cs, int when, const struct group *a,
 static int event_precise(const struct claimset *cs, int when, const struct group *g)
 {
     for (size_t i = 0; i < g->n; i++) {
-        const struct value *v = &cs->v[g->v[i]].f[when];
+        const struct value *v = claim_field(&cs->v[g->v[i]], when);
         if (v->set && (v->nxflags & NX_ANCHORED) && v->date.hi - v->date.lo > 6) return 0;
     }
     return 1;
@@ -187,10 +187,10 @@ static int corroborated(const struct claimset *cs, const struct kind_def *k, con
     for (int f = 0; f < k->ncorroborate; f++) {
         int fi = k->corroborate[f], t = k->fields[fi].type;
         for (size_t i = 0; i < un->n; i++) {
-            const struct value *a = &cs->v[un->v[i]].f[fi];
+            const struct value *a = claim_field(&cs->v[un->v[i]], fi);
             if (!a->set) continue;
             for (size_t j = 0; j < ev->n; j++) {
-                const struct value *b = &cs->v[ev->v[j]].f[fi];
+                const struct value *b = claim_field(&cs->v[ev->v[j]], fi);
                 if (!b->set) continue;
                 if (t == FT_PLACE || t == FT_ENTITY || t == FT_ACTOR) {
                     if (a->nents && b->nents &&
@@ -208,7 +208,7 @@ static int corroborated(const struct claimset *cs, const struct kind_def *k, con
 static int any_date(const struct claimset *cs, int when, const struct group *g, int anchored_only)
 {
     for (size_t i = 0; i < g->n; i++) {
-        const struct value *v = &cs->v[g->v[i]].f[when];
+        const struct value *v = claim_field(&cs->v[g->v[i]], when);
         if (v->set && (!anchored_only || (v->nxflags & NX_ANCHORED))) return 1;
     }
     return 0;
@@ -219,7 +219,7 @@ static int words_clash(const struct claimset *cs, const struct kind_def *k, uint
 {
     for (int f = 0; f < k->nfields; f++) {
         if (k->fields[f].type != FT_WORD) continue;
-        const struct value *x = &cs->v[a].f[f], *y = &cs->v[b].f[f];
+        const struct value *x = claim_field(&cs->v[a], f), *y = claim_field(&cs->v[b], f);
         if (x->set && y->set && x->norm && y->norm && strcmp(x->norm, y->norm) != 0) return 1;
     }
     return 0;
@@ -239,7 +239,7 @@ static void split_events(struct claimset *cs, const struct kind_def *k, const st
     if (k->details >= 0) {
         Pvoid_t seen = NULL;
         for (size_t i = 0; i < g->n; i++) {
-            const struct value *dv = &cs->v[g->v[i]].f[k->details];
+            const struct value *dv = claim_field(&cs->v[g->v[i]], k->details);
             if (!dv->set || !dv->norm) continue;
             char *copy = xstrdup(dv->norm), *save = NULL;
             for (char *t = strtok_r(copy, "+", &save); t; t = strtok_r(NULL, "+", &save)) {
@@ -325,7 +325,7 @@ static void split_events(struct claimset *cs, const struct kind_def *k, const st
             if (unit_linked[u])
                 c->event_why = EV_DETAIL;
             else
-                c->event_why = when >= 0 && c->f[when].set ? EV_DATE : EV_ONLY;
+                c->event_why = when >= 0 && claim_field(c, when)->set ? EV_DATE : EV_ONLY;
         }
         free(units[u].v);
     }
@@ -424,7 +424,7 @@ static void substitute(struct buf *out, const char *tmpl, const struct claimset 
         }
         size_t n = (size_t)(e - s - 1);
         if (n == 5 && strncmp(s + 1, "value", 5) == 0) {
-            value_format(out, &p->f[ck->compare], t);
+            value_format(out, claim_field(p, ck->compare), t);
         } else if (n == 5 && strncmp(s + 1, "other", 5) == 0) {
             int first = 1;
             for (int sd = 0; sd < f->nsides; sd++) {
@@ -433,17 +433,17 @@ static void substitute(struct buf *out, const char *tmpl, const struct claimset 
                     if (f->side[i] == sd) {
                         if (!first) buf_puts(out, " / ");
                         first = 0;
-                        value_format(out, &cs->v[f->claims[i]].f[ck->compare], t);
+                        value_format(out, claim_field(&cs->v[f->claims[i]], ck->compare), t);
                         break;
                     }
             }
         } else if (n == 7 && strncmp(s + 1, "weekday", 7) == 0) {
             /* the weekday the claim names */
-            int w = p->f[ck->compare].date.weekday;
+            int w = claim_field(p, ck->compare)->date.weekday;
             buf_puts(out, w >= 1 && w <= 7 ? weekday_name[w] : "?");
         } else if (n == 6 && strncmp(s + 1, "actual", 6) == 0) {
             /* the weekday its date really is */
-            buf_puts(out, weekday_name[cal_weekday(p->f[ck->compare].date.lo)]);
+            buf_puts(out, weekday_name[cal_weekday(claim_field(p, ck->compare)->date.lo)]);
         } else if (n == 4 && strncmp(s + 1, "kind", 4) == 0) {
             buf_puts(out, k->name);
         } else if (n == 5 && strncmp(s + 1, "field", 5) == 0) {
@@ -458,7 +458,7 @@ static void substitute(struct buf *out, const char *tmpl, const struct claimset 
             for (int q = 0; q < k->nfields; q++)
                 if (strlen(k->fields[q].name) == n && strncmp(k->fields[q].name, s + 1, n) == 0) fi = q;
             if (fi >= 0)
-                value_format(out, &p->f[fi], k->fields[fi].type);
+                value_format(out, claim_field(p, fi), k->fields[fi].type);
             else
                 buf_append(out, s, (size_t)(e - s + 1));
         }
@@ -497,7 +497,7 @@ static void compare_event(const struct claimset *cs, const struct check *ck, con
         for (s = 0; s < nsides; s++) {
             size_t k;
             for (k = 0; k < used; k++)
-                if (side[k] == s && !value_agrees(&c->f[ck->compare], &cs->v[claims[k]].f[ck->compare], t, ck->comparator))
+                if (side[k] == s && !value_agrees(claim_field(c, ck->compare), claim_field(&cs->v[claims[k]], ck->compare), t, ck->comparator))
                     break;
             if (k == used) break;
         }
@@ -614,7 +614,7 @@ static void check_weekday(const struct claimset *cs, const struct check *ck, str
     for (size_t i = 0; i < cs->n; i++) {
         const struct claim *c = &cs->v[i];
         if (c->kind != ck->kind) continue;
-        const struct value *v = &c->f[ck->compare];
+        const struct value *v = claim_field(c, ck->compare);
         if (!v->set || !(v->nxflags & NX_ANCHORED) || !v->date.weekday || v->date.lo != v->date.hi) continue;
         if (cal_weekday(v->date.lo) == v->date.weekday) continue;
         uint32_t *one = xmalloc(sizeof *one);
@@ -641,8 +641,8 @@ static int timeline_anchor(const struct claimset *cs, const char *name, int32_t 
             if (k->fields[f].type == FT_WORD && strcmp(k->fields[f].name, "event") == 0) ev = f;
             if (k->fields[f].type == FT_DATE && dt < 0) dt = f;
         }
-        if (ev < 0 || dt < 0 || !c->f[ev].set || !c->f[ev].norm || strcmp(c->f[ev].norm, name) != 0) continue;
-        const struct value *d = &c->f[dt];
+        if (ev < 0 || dt < 0 || !claim_field(c, ev)->set || !claim_field(c, ev)->norm || strcmp(claim_field(c, ev)->norm, name) != 0) continue;
+        const struct value *d = claim_field(c, dt);
         if (!d->set || !(d->nxflags & NX_ANCHORED) || c->modality != MOD_ASSERTED) continue;
         if (!found || d->date.lo < *day) *day = d->date.lo;
         found = 1;
@@ -664,7 +664,7 @@ static void check_timeline(const struct claimset *cs, const struct check *ck, st
     for (size_t i = 0; i < cs->n; i++) {
         const struct claim *c = &cs->v[i];
         if (c->kind != k || !c->event || c->modality == MOD_DENIED) continue;
-        const struct value *dv = &c->f[k->details], *d = &c->f[ck->compare];
+        const struct value *dv = claim_field(c, k->details), *d = claim_field(c, ck->compare);
         if (!dv->set || !dv->norm || !d->set || !(d->nxflags & NX_ANCHORED)) continue;
         const char *since = strstr(dv->norm, "first-since-");
         if (!since) continue;
@@ -691,7 +691,7 @@ static void check_timeline(const struct claimset *cs, const struct check *ck, st
         for (size_t j = 0; j < cs->n; j++) {
             const struct claim *o = &cs->v[j];
             if (o->kind != k || !o->event || o->event == c->event || o->modality != MOD_ASSERTED) continue;
-            const struct value *od = &o->f[ck->compare];
+            const struct value *od = claim_field(o, ck->compare);
             if (!od->set || !(od->nxflags & NX_ANCHORED) || od->date.lo != od->date.hi) continue;
             if (od->date.lo <= anchor || od->date.hi >= d->date.lo) continue;
             if (!kind_key(&kb, o) || strcmp(ka.s, kb.s) != 0) continue;
@@ -743,12 +743,12 @@ int check_run(const struct ruleset *rs, struct claimset *cs, struct findings *ou
         size_t longest = 0;
         for (size_t i = 0; i < cs->n; i++) {
             const struct claim *c = &cs->v[i];
-            if (c->kind != ck->kind || !c->event || !c->f[ck->compare].set) continue;
+            if (c->kind != ck->kind || !c->event || !claim_field(c, ck->compare)->set) continue;
             buf_reset(&kb);
             buf_printf(&kb, "%010u", c->event);
             int ok = 1;
             for (int k = 0; k < ck->nkey && ok; k++) {
-                const struct value *v = &c->f[ck->key[k]];
+                const struct value *v = claim_field(c, ck->key[k]);
                 if (!v->set) ok = 0;
                 buf_putc(&kb, '|');
                 value_key(&kb, v);

@@ -92,25 +92,36 @@ static char *pack_str(char **at, const char *s)
     return d;
 }
 
+const struct value value_unset;
+
 void claim_pack(struct claim *c)
 {
     if (c->packed || !c->f || !c->kind) return;
-    int nf = c->kind->nfields;
-    size_t need = (size_t)nf * sizeof *c->f;
+    int nf = c->kind->nfields, nset = 0;
+    uint16_t mask = 0;
+    size_t strs = 0;
     for (int i = 0; i < nf; i++) {
-        if (c->f[i].text) need += strlen(c->f[i].text) + 1;
-        if (c->f[i].norm) need += strlen(c->f[i].norm) + 1;
+        if (!c->f[i].set) {
+            value_free(&c->f[i]); /* nothing of an unset value is kept */
+            continue;
+        }
+        mask |= (uint16_t)(1u << i);
+        nset++;
+        if (c->f[i].text) strs += strlen(c->f[i].text) + 1;
+        if (c->f[i].norm) strs += strlen(c->f[i].norm) + 1;
     }
-    if (c->attribution) need += strlen(c->attribution) + 1;
-    if (c->sentence) need += strlen(c->sentence) + 1;
-    struct value *nv = xmalloc(need ? need : 1);
-    char *at = (char *)(nv + nf);
-    for (int i = 0; i < nf; i++) {
-        nv[i] = c->f[i];
-        nv[i].text = pack_str(&at, c->f[i].text);
-        nv[i].norm = pack_str(&at, c->f[i].norm);
+    if (c->attribution) strs += strlen(c->attribution) + 1;
+    if (c->sentence) strs += strlen(c->sentence) + 1;
+    struct value *nv = xmalloc((size_t)nset * sizeof *nv + strs + 1);
+    char *at = (char *)(nv + nset);
+    for (int i = 0, k = 0; i < nf; i++) {
+        if (!(mask >> i & 1)) continue;
+        nv[k] = c->f[i];
+        nv[k].text = pack_str(&at, c->f[i].text);
+        nv[k].norm = pack_str(&at, c->f[i].norm);
         free(c->f[i].text);
         free(c->f[i].norm);
+        k++;
     }
     char *attribution = pack_str(&at, c->attribution), *sentence = pack_str(&at, c->sentence);
     free(c->attribution);
@@ -119,6 +130,7 @@ void claim_pack(struct claim *c)
     c->f = nv;
     c->attribution = attribution;
     c->sentence = sentence;
+    c->setmask = mask;
     c->packed = 1;
 }
 
@@ -399,22 +411,22 @@ void claim_json(struct buf *b, const struct claimset *cs, const struct claim *c)
         if (i) buf_putc(b, ',');
         buf_json_str(b, f->name, strlen(f->name));
         buf_putc(b, ':');
-        value_json(b, &c->f[k->key[i]], f->type);
+        value_json(b, claim_field(c, k->key[i]), f->type);
     }
     buf_puts(b, "},\"value\":");
     if (k->value >= 0)
-        value_json(b, &c->f[k->value], k->fields[k->value].type);
+        value_json(b, claim_field(c, k->value), k->fields[k->value].type);
     else
         buf_puts(b, "null");
     buf_puts(b, ",\"fields\":{");
     int first = 1;
     for (int i = 0; i < k->nfields; i++) {
-        if (!c->f[i].set) continue;
+        if (!claim_field(c, i)->set) continue;
         if (!first) buf_putc(b, ',');
         first = 0;
         buf_json_str(b, k->fields[i].name, strlen(k->fields[i].name));
         buf_putc(b, ':');
-        value_json(b, &c->f[i], k->fields[i].type);
+        value_json(b, claim_field(c, i), k->fields[i].type);
     }
     buf_puts(b, "},\"modality\":");
     buf_json_str(b, modality_name(c->modality), strlen(modality_name(c->modality)));

@@ -30,15 +30,19 @@ struct value {
     uint8_t lo_open, hi_open;
 };
 
-/* A claim's strings and values are separate allocations while it is being
- * extracted (claim_new, then xstrdup'd strings set freely); claim_pack moves
- * them into one block sized to the kind, which is how a claim set holds
- * them: half the memory, and one free. */
+/* A claim's values and strings are separate allocations while it is being
+ * extracted (claim_init allocates kind->nfields values; strings are
+ * xstrdup'd and replaced freely).  claim_pack then moves the set values and
+ * every string into one block, which is how a claim set holds them: a
+ * quarter of the memory, and one free.  Read fields with claim_field, which
+ * works on both forms; only an unpacked claim's f may be written. */
 struct claim {
     const struct kind_def *kind;
     const struct extractor *rule;
-    struct value *f;            /* owned: kind->nfields values */
-    uint8_t packed;             /* f, its strings, attribution and sentence share one block (f) */
+    struct value *f;            /* owned: unpacked, kind->nfields values;
+                                 * packed, the set ones in field order */
+    uint16_t setmask;           /* packed: bit i = field i is set */
+    uint8_t packed;             /* f, its strings, attribution and sentence are one block (f) */
     char *attribution;          /* owned or NULL: who says so, as written */
     const struct entity *attrib_entity; /* the attribution resolved, or NULL */
     char *sentence;             /* owned: the sentence, as written */
@@ -94,6 +98,15 @@ uint32_t claimset_add_doc(struct claimset *cs, const char *path, const char *id,
  * reports; the "skipped: ..." warning of a skipped document is left out (its
  * skip reason says it). */
 void claimset_doc_warnings(struct claimset *cs, uint32_t doc, const struct diag *d);
+/* The value of field i of c; a zero value when a packed claim lacks it. */
+extern const struct value value_unset;
+static inline const struct value *claim_field(const struct claim *c, int i)
+{
+    if (!c->packed) return &c->f[i];
+    if (!(c->setmask >> i & 1)) return &value_unset;
+    return &c->f[__builtin_popcount(c->setmask & ((1u << i) - 1))];
+}
+
 /* A claim of kind k with no values set, ready to fill (its f allocated). */
 void claim_init(struct claim *c, const struct kind_def *k);
 /* Move a claim's values and strings into one block (idempotent); the

@@ -116,12 +116,12 @@ void claimio_write_doc(struct buf *b, const struct claimset *cs, uint32_t doc, u
         buf_puts(b, ",\"fields\":{");
         int first = 1;
         for (int f = 0; f < c->kind->nfields; f++) {
-            if (!c->f[f].set) continue;
+            if (!claim_field(c, f)->set) continue;
             if (!first) buf_putc(b, ',');
             first = 0;
             buf_json_str(b, c->kind->fields[f].name, strlen(c->kind->fields[f].name));
             buf_putc(b, ':');
-            raw_value(b, &c->f[f]);
+            raw_value(b, claim_field(c, f));
         }
         buf_puts(b, "}}}\n");
     }

@@ -51,9 +51,9 @@ static void print_claims(struct claimset *cs, uint32_t doc, struct out_state *st
         if (st->text) {
             buf_printf(&st->b, "%s:%u:%u: %s", cs->docs[c->doc].path, c->line, c->col, c->kind->name);
             for (int f = 0; f < c->kind->nfields; f++) {
-                if (!c->f[f].set) continue;
+                if (!claim_field(c, f)->set) continue;
                 buf_printf(&st->b, " %s=", c->kind->fields[f].name);
-                value_format(&st->b, &c->f[f], c->kind->fields[f].type);
+                value_format(&st->b, claim_field(c, f), c->kind->fields[f].type);
             }
             if (c->modality != MOD_ASSERTED) buf_printf(&st->b, " (%s)", modality_name(c->modality));
             if (c->attribution) buf_printf(&st->b, " (per %s)", c->attribution);

@@ -56,7 +56,7 @@ static void text_finding(struct buf *b, const struct claimset *cs, const struct 
             const struct claim *c = &cs->v[f->claims[i]];
             const struct docinfo *d = &cs->docs[c->doc];
             struct buf v = {0};
-            value_format(&v, &c->f[f->check->compare], t);
+            value_format(&v, claim_field(c, f->check->compare), t);
             buf_printf(b, "  %s%c%s %s:%u:%u: [%s", dim, 'A' + (s % 26), off, d->path, c->line, c->col, v.s);
             if (c->modality != MOD_ASSERTED) buf_printf(b, ", %s", modality_name(c->modality));
             if (c->attribution) buf_printf(b, ", per %s", c->attribution);
@@ -134,7 +134,7 @@ static void json_finding(struct buf *b, const struct claimset *cs, const struct 
         if (i) buf_putc(b, ',');
         json_str(b, k->fields[ck->key[i]].name);
         buf_putc(b, ':');
-        value_json(b, &p->f[ck->key[i]], k->fields[ck->key[i]].type);
+        value_json(b, claim_field(p, ck->key[i]), k->fields[ck->key[i]].type);
     }
     buf_printf(b, "},\"event\":%u,\"sides\":%d,\"claims\":[", p->event, f->nsides);
     int first = 1;
@@ -154,10 +154,10 @@ static void json_finding(struct buf *b, const struct claimset *cs, const struct 
             buf_printf(b, ",\"line\":%u,\"column\":%u,\"span\":[%u,%u],\"text\":", c->line, c->col, c->start, c->end);
             json_str(b, c->sentence);
             buf_puts(b, ",\"value\":");
-            value_json(b, &c->f[ck->compare], t);
+            value_json(b, claim_field(c, ck->compare), t);
             buf_puts(b, ",\"display\":");
             struct buf v = {0};
-            value_format(&v, &c->f[ck->compare], t);
+            value_format(&v, claim_field(c, ck->compare), t);
             json_str(b, v.s);
             buf_free(&v);
             buf_puts(b, ",\"modality\":");

@@ -165,7 +165,7 @@ static void finding(struct buf *b, const struct claimset *cs, const struct findi
             }
             buf_puts(b, "</td><td><code>");
             struct buf v = {0};
-            value_format(&v, &c->f[cmp], t);
+            value_format(&v, claim_field(c, cmp), t);
             h(b, v.s);
             buf_free(&v);
             buf_puts(b, "</code>");
@@ -274,7 +274,7 @@ static void timeline(struct buf *b, const struct claimset *cs, const struct pair
     for (size_t i = 0; i < n; i++) {
         const struct claim *c = &cs->v[g[i].claim];
         comm_fields(c->kind, &pi, &di);
-        const struct value *v = &c->f[di];
+        const struct value *v = claim_field(c, di);
         if (anchored(v)) {
             if (v->date.lo < lo) lo = v->date.lo;
             if (v->date.hi > hi) hi = v->date.hi;
@@ -295,7 +295,7 @@ static void timeline(struct buf *b, const struct claimset *cs, const struct pair
         for (size_t i = 0; i < n; i++) {
             const struct claim *c = &cs->v[g[i].claim];
             comm_fields(c->kind, &pi, &di);
-            if (anchored(&c->f[di]) && (r == 0 || rowdoc[r - 1] != g[i].doc)) rowdoc[r++] = g[i].doc;
+            if (anchored(claim_field(c, di)) && (r == 0 || rowdoc[r - 1] != g[i].doc)) rowdoc[r++] = g[i].doc;
         }
         nrows = r;
         int32_t d0 = lo - 1, d1 = hi + 1;
@@ -333,7 +333,7 @@ static void timeline(struct buf *b, const struct claimset *cs, const struct pair
                 if (g[i].doc != rowdoc[r]) continue;
                 const struct claim *c = &cs->v[g[i].claim];
                 comm_fields(c->kind, &pi, &di);
-                const struct value *v = &c->f[di];
+                const struct value *v = claim_field(c, di);
                 if (!anchored(v)) continue;
                 same = v->date.lo == prev ? same + 1 : 0;
                 prev = v->date.lo;
@@ -367,7 +367,7 @@ static void timeline(struct buf *b, const struct claimset *cs, const struct pair
         for (size_t i = 0; i < n; i++) {
             const struct claim *c = &cs->v[g[i].claim];
             comm_fields(c->kind, &pi, &di);
-            const struct value *v = &c->f[di];
+            const struct value *v = claim_field(c, di);
             if (anchored(v)) continue;
             buf_puts(b, "<li><span class=\"loc\">");
             h(b, cs->docs[c->doc].path);
@@ -406,7 +406,7 @@ static void timelines(struct buf *b, FILE *out, const struct claimset *cs, const
         const struct claim *c = &cs->v[i];
         int pi, di;
         if (!comm_fields(c->kind, &pi, &di)) continue;
-        const struct value *p = &c->f[pi];
+        const struct value *p = claim_field(c, pi);
         if (!p->set) continue;
         for (int x = 0; x < p->nents; x++)
             for (int y = x + 1; y < p->nents; y++) {
@@ -422,7 +422,7 @@ static void timelines(struct buf *b, FILE *out, const struct claimset *cs, const
                 v[n].b = eb;
                 v[n].claim = (uint32_t)i;
                 v[n].doc = c->doc;
-                v[n].day = anchored(&c->f[di]) ? c->f[di].date.lo : INT32_MAX;
+                v[n].day = anchored(claim_field(c, di)) ? claim_field(c, di)->date.lo : INT32_MAX;
                 n++;
             }
     }

@@ -37,7 +37,7 @@ static void md_finding(struct buf *b, const struct claimset *cs, const struct fi
             const struct docinfo *d = &cs->docs[c->doc];
             buf_printf(b, "| %c%s | ", rep_side(s), d->is_draft ? " (draft)" : "");
             struct buf v = {0};
-            value_format(&v, &c->f[cmp], t);
+            value_format(&v, claim_field(c, cmp), t);
             if (c->modality != MOD_ASSERTED) buf_printf(&v, ", %s", modality_name(c->modality));
             if (c->attribution) buf_printf(&v, ", per %s", c->attribution);
             md_text(b, v.s);

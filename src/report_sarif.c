@@ -164,7 +164,7 @@ static void result(struct buf *b, const struct claimset *cs, const struct findin
         if (i) buf_putc(b, ',');
         jstr(b, k->fields[ck->key[i]].name);
         buf_putc(b, ':');
-        value_json(b, &p->f[ck->key[i]], k->fields[ck->key[i]].type);
+        value_json(b, claim_field(p, ck->key[i]), k->fields[ck->key[i]].type);
     }
     buf_printf(b, "},\"sides\":%d,\"claims\":%zu,\"draft\":%s}}", fd->nsides, fd->nclaims,
                fd->involves_draft ? "true" : "false");

@@ -93,7 +93,7 @@ static inline void rep_claim_note(struct buf *b, const struct claimset *cs, cons
     const struct claim *c = &cs->v[fd->claims[i]];
     int cmp = fd->check->compare;
     buf_printf(b, "side %c: ", rep_side(fd->side[i]));
-    value_format(b, &c->f[cmp], fd->check->kind->fields[cmp].type);
+    value_format(b, claim_field(c, cmp), fd->check->kind->fields[cmp].type);
     buf_printf(b, " (%s", modality_name(c->modality));
     if (c->attribution) buf_printf(b, ", per %s", c->attribution);
     if (cs->docs[c->doc].is_draft) buf_puts(b, "; draft");

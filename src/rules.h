@@ -40,7 +40,7 @@ struct field_def {
     int type; /* enum field_type */
 };
 
-#define MAX_FIELDS 12
+#define MAX_FIELDS 12 /* at most 16: a packed claim keeps a 16-bit mask of set fields */
 
 struct kind_def {
     char *name;

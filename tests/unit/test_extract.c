@@ -54,13 +54,13 @@ static int field(const struct claim *c, const char *name)
 
 static const char *ent(const struct claim *c, const char *name)
 {
-    const struct value *v = &c->f[field(c, name)];
+    const struct value *v = claim_field(c, field(c, name));
     return v->nents ? v->ents[0]->id : NULL;
 }
 
 static const char *word(const struct claim *c, const char *name)
 {
-    const struct value *v = &c->f[field(c, name)];
+    const struct value *v = claim_field(c, field(c, name));
     return v->set ? v->norm : NULL;
 }
 
@@ -101,7 +101,7 @@ Test(extract, the_body_of_a_tally_comes_from_an_earlier_sentence)
         if (strcmp(c->kind->name, "vote_count") != 0) continue;
         tallies++;
         cr_assert_str_eq(ent(c, "body"), "un-security-council");
-        const struct value *n = &c->f[field(c, "count")];
+        const struct value *n = claim_field(c, field(c, "count"));
         const char *side = word(c, "side");
         if (strcmp(side, "for") == 0) cr_assert_eq(n->lo, 11);
         else if (strcmp(side, "against") == 0) cr_assert_eq(n->lo, 1);
@@ -122,7 +122,7 @@ Test(extract, a_suspended_member_is_not_the_body_that_voted)
     for (size_t i = 0; i < cs.n; i++) {
         cr_assert_str_eq(ent(&cs.v[i], "body"), "un-general-assembly");
         /* the sentence's only date dates every tally */
-        cr_assert(cs.v[i].f[field(&cs.v[i], "date")].set);
+        cr_assert(claim_field(&cs.v[i], field(&cs.v[i], "date"))->set);
     }
     claimset_free(&cs);
 }
@@ -144,7 +144,7 @@ Test(extract, three_parties_on_one_call)
     extract_text(&cs, "Emmanuel Macron and Olaf Scholz spoke with Vladimir Putin for 80 minutes on Saturday.\n",
                  2022, 5, 29);
     cr_assert_eq(count_kind(&cs, "communication"), 1, "one three-way call, not pairs");
-    cr_assert_eq(cs.v[0].f[field(&cs.v[0], "participants")].nents, 3);
+    cr_assert_eq(claim_field(&cs.v[0], field(&cs.v[0], "participants"))->nents, 3);
     claimset_free(&cs);
 }
 
@@ -157,7 +157,7 @@ Test(extract, a_sentence_opening_with_he_continues_about_the_last_subject)
                  2022, 3, 8);
     cr_assert_eq(count_kind(&cs, "communication"), 2);
     const struct claim *c = &cs.v[1];
-    const struct value *p = &c->f[field(c, "participants")];
+    const struct value *p = claim_field(c, field(c, "participants"));
     cr_assert_eq(p->nents, 2);
     cr_assert_str_eq(p->ents[0]->id, "recep-tayyip-erdogan");
     cr_assert_eq(c->modality, MOD_PLANNED);
@@ -170,7 +170,7 @@ Test(extract, a_date_before_denied_that_belongs_to_the_denial)
     extract_text(&cs, "The Kremlin on Wednesday denied that Putin had spoken with Biden since the invasion.\n", 2022,
                  3, 31);
     cr_assert_eq(count_kind(&cs, "communication"), 1);
-    cr_assert_not(cs.v[0].f[field(&cs.v[0], "date")].set);
+    cr_assert_not(claim_field(&cs.v[0], field(&cs.v[0], "date"))->set);
     cr_assert_eq(cs.v[0].modality, MOD_DENIED);
     claimset_free(&cs);
 }
