@@ -16,20 +16,36 @@ const char *event_basis_name(int why)
 
 /* ==== Sets ==== */
 
+/* Copy s (or nothing for NULL) to *at, advancing it. */
+static char *pack_str(char **at, const char *s)
+{
+    if (!s) return NULL;
+    size_t n = strlen(s) + 1;
+    char *d = memcpy(*at, s, n);
+    *at += n;
+    return d;
+}
+
+
 uint32_t claimset_add_doc(struct claimset *cs, const char *path, const char *id, const char *source, int has_date,
                           int32_t date, const char *date_from, const char *skip, int is_draft)
 {
     XGROW(cs->docs, cs->capdocs, cs->ndocs + 1);
     struct docinfo *d = &cs->docs[cs->ndocs];
     memset(d, 0, sizeof *d);
-    d->path = xstrdup(path ? path : "");
-    d->id = id ? xstrdup(id) : NULL;
-    d->source = source ? xstrdup(source) : NULL;
-    d->has_date = has_date;
+    /* one block for the four strings: a run keeps every document's */
+    if (!path) path = "";
+    size_t need = strlen(path) + 1 + (id ? strlen(id) + 1 : 0) + (source ? strlen(source) + 1 : 0) +
+                  (skip ? strlen(skip) + 1 : 0);
+    char *at = xmalloc(need);
+    d->path = pack_str(&at, path);
+    d->id = pack_str(&at, id);
+    d->source = pack_str(&at, source);
+    d->skip = pack_str(&at, skip);
+    d->has_date = (uint8_t)(has_date != 0);
     d->date = date;
     d->date_from = date_from;
-    d->skip = skip ? xstrdup(skip) : NULL;
-    d->is_draft = is_draft;
+    d->is_draft = (uint8_t)(is_draft != 0);
     return (uint32_t)cs->ndocs++;
 }
 
@@ -80,16 +96,6 @@ void claim_init(struct claim *c, const struct kind_def *k)
     memset(c, 0, sizeof *c);
     c->kind = k;
     c->f = xcalloc(k && k->nfields ? (size_t)k->nfields : 1, sizeof *c->f);
-}
-
-/* Copy s (or nothing for NULL) to *at, advancing it. */
-static char *pack_str(char **at, const char *s)
-{
-    if (!s) return NULL;
-    size_t n = strlen(s) + 1;
-    char *d = memcpy(*at, s, n);
-    *at += n;
-    return d;
 }
 
 const struct value value_unset;
@@ -150,10 +156,7 @@ void claimset_free(struct claimset *cs)
     for (size_t i = 0; i < cs->n; i++) claim_free(&cs->v[i]);
     free(cs->v);
     for (size_t i = 0; i < cs->ndocs; i++) {
-        free(cs->docs[i].path);
-        free(cs->docs[i].id);
-        free(cs->docs[i].source);
-        free(cs->docs[i].skip);
+        free(cs->docs[i].path); /* and id, source, skip: one block */
         for (size_t w = 0; w < cs->docs[i].nwarnings; w++) free(cs->docs[i].warnings[w].msg);
         free(cs->docs[i].warnings);
     }

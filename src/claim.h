@@ -41,18 +41,18 @@ struct claim {
     const struct extractor *rule;
     struct value *f;            /* owned: unpacked, kind->nfields values;
                                  * packed, the set ones in field order */
-    uint16_t setmask;           /* packed: bit i = field i is set */
-    uint8_t packed;             /* f, its strings, attribution and sentence are one block (f) */
     char *attribution;          /* owned or NULL: who says so, as written */
     const struct entity *attrib_entity; /* the attribution resolved, or NULL */
     char *sentence;             /* owned: the sentence, as written */
-    int modality;               /* enum modality */
     uint32_t doc;               /* index into the claimset's documents */
     uint32_t start, end;        /* byte span of the match in the document */
     uint32_t sent_start, sent_end;
     unsigned line, col;         /* of start */
     uint32_t event;             /* event id (0 = none or ambiguous), set by check_events */
+    int8_t modality;            /* enum modality */
     uint8_t event_why;          /* enum event_basis: why the claim joined its event */
+    uint8_t packed;             /* f, its strings, attribution and sentence are one block (f) */
+    uint16_t setmask;           /* packed: bit i = field i is set */
 };
 
 /* Why a claim belongs to its event (check_events). */
@@ -73,15 +73,16 @@ struct doc_warning {
 };
 
 struct docinfo {
-    char *path, *id, *source;   /* owned (id, source may be NULL) */
-    int has_date;
-    int32_t date;
+    char *path;                 /* owned: one block with id, source and skip */
+    const char *id, *source;    /* in path's block, or NULL */
+    const char *skip;           /* in path's block, or NULL: why it was not read */
     const char *date_from;      /* static */
-    char *skip;                 /* owned or NULL: why it was not read */
-    size_t nclaims;
-    int is_draft;
     struct doc_warning *warnings; /* owned: see claimset_doc_warnings */
-    size_t nwarnings;
+    uint32_t nwarnings;
+    uint32_t nclaims;
+    int32_t date;
+    uint8_t has_date;
+    uint8_t is_draft;
 };
 
 struct claimset {

@@ -92,7 +92,7 @@ static void json_doc(struct buf *b, const struct docinfo *d)
     day_json(b, d->has_date, d->date);
     buf_puts(b, ",\"date_from\":");
     json_str(b, d->date_from);
-    buf_printf(b, ",\"claims\":%zu,\"draft\":%s,\"status\":\"%s\"", d->nclaims, d->is_draft ? "true" : "false",
+    buf_printf(b, ",\"claims\":%u,\"draft\":%s,\"status\":\"%s\"", d->nclaims, d->is_draft ? "true" : "false",
                d->skip ? "skipped" : "ok");
     if (d->skip) {
         buf_puts(b, ",\"reason\":");

@@ -100,7 +100,7 @@ static void documents(struct buf *b, const struct claimset *cs)
         } else {
             buf_puts(b, "<small>none</small>");
         }
-        buf_printf(b, "</td><td class=\"num\">%zu</td><td>", d->nclaims);
+        buf_printf(b, "</td><td class=\"num\">%u</td><td>", d->nclaims);
         if (d->skip) {
             badge(b, "skipped", "skipped");
             buf_putc(b, ' ');

@@ -178,7 +178,7 @@ static void artifact(struct buf *b, const struct docinfo *d, const struct claims
     jstr(b, d->source);
     buf_puts(b, ",\"date\":");
     day_json(b, d->has_date, d->date);
-    buf_printf(b, ",\"claims\":%zu,\"draft\":%s,\"status\":\"%s\"", d->nclaims, d->is_draft ? "true" : "false",
+    buf_printf(b, ",\"claims\":%u,\"draft\":%s,\"status\":\"%s\"", d->nclaims, d->is_draft ? "true" : "false",
                d->skip ? "skipped" : "ok");
     if (d->skip) {
         buf_puts(b, ",\"reason\":");
