@@ -495,7 +495,7 @@ int lexicon_finish(struct lexicon *lx, struct diag *d)
     }
     size_t nforms = 0;
     for (size_t i = 0; i < lx->n; i++) nforms += 1 + lx->v[i]->naliases + lx->v[i]->ndemonyms;
-    strhash_reserve(&lx->names, nforms + nforms / 2); /* and the prefixes of some */
+    strhash_reserve(&lx->names, nforms + nforms / 8); /* and the prefixes of some */
     for (size_t i = 0; i < lx->n; i++) {
         struct entity *e = lx->v[i];
         add_phrase(lx, e->name, e, 0);
