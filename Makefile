@@ -29,7 +29,7 @@ B ?= build
 SRC := $(sort $(wildcard src/*.c))
 LIB_SRC := $(filter-out src/main.c,$(SRC))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/rules_embedded.o
-RULE_FILES := $(sort $(shell find rules -name '*.yml' 2>/dev/null))
+RULE_FILES := $(sort $(shell find rules -name '*.yml' -o -name '*.tsv' 2>/dev/null))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_OBJ := $(UNIT_SRC:tests/unit/%.c=$(B)/obj/tests/%.o)
 

@@ -5,7 +5,8 @@
  * The first byte chooses what the input is loaded with: alone, or after the
  * built-in kinds (rules/kinds.yml) so that extractors and checks naming
  * them get past name resolution, or after every built-in file (slow: one
- * input in eight).  When the rules compile, a fixed article is run through
+ * input in eight); and, by its bit 3, whether it is read as YAML or as a
+ * TSV entity list.  When the rules compile, a fixed article is run through
  * extraction and the checks with them: user patterns must not hang or crash
  * a run either. */
 #include <stdint.h>
@@ -53,7 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct diag d = {0};
     struct ruleset *rs = rules_new();
     if (mode >= 1) load_builtin(rs, mode == 7, &d);
-    int rc = rules_load_text(rs, "fuzz.yml", (const char *)data + 1, size - 1, &d);
+    int rc = rules_load_text(rs, data[0] & 8 ? "fuzz.tsv" : "fuzz.yml", (const char *)data + 1, size - 1, &d);
     if (rc == 0) rc = rules_compile(rs, &d);
     static FILE *null;
     if (!null) null = fopen("/dev/null", "w");

@@ -26,24 +26,33 @@ struct title {
     int plural;
 };
 
-#define FIRST_BLOOM_BITS 65536
+#define FIRST_BLOOM_BITS (1 << 18)
 
 struct lexicon {
     struct entity **v;
     size_t n, cap;
-    Pvoid_t ids;          /* id -> entity */
-    Pvoid_t names;        /* exact phrase key -> struct phrase list */
+    struct strhash ids;   /* id -> entity */
+    /* exact phrase key -> struct phrase list, tagged with NAME_PREFIX when
+     * the key and more tokens are a phrase too; every proper prefix of a
+     * phrase, in whole tokens, is a key (a phrase lookup stops at the first
+     * key that starts no phrase).  One map, so that loading thousands of
+     * places costs one insert per one-word alias. */
+    struct strhash names;
     Pvoid_t titles;       /* lowercase phrase key -> struct title */
-    Pvoid_t firsts;       /* first token of any names phrase (exact) -> 1 */
     Pvoid_t tfirsts;      /* first token of any title phrase (lowercase) -> 1 */
-    /* every names (titles) key and every proper prefix of one, in whole
-     * tokens -> MARK_* bits: a phrase lookup stops at the first key that
-     * starts no phrase */
-    Pvoid_t nmarks, tmarks;
-    /* Bloom filters of firsts and tfirsts: most words are neither, and a
-     * bit test is much cheaper than a JudySL lookup (speed at corpus scale). */
+    /* every titles key and every proper prefix of one, in whole tokens ->
+     * MARK_* bits */
+    Pvoid_t tmarks;
+    /* Bloom filters of the first tokens of names and titles: most words are
+     * neither, and a bit test is much cheaper than a JudySL lookup (speed at
+     * corpus scale). */
     uint64_t bloom[2][FIRST_BLOOM_BITS / 64];
-    struct phrase **phrases; size_t nphrases, capphrases;
+    /* phrases are allocated in slabs (thousands of places: one malloc each
+     * would dominate loading) */
+    struct phrase **slabs; size_t nslabs, capslabs, slab_used;
+    /* blocks owned by the lexicon that entities borrow from
+     * (lexicon_add_block) */
+    void **blocks; size_t nblocks, capblocks;
     struct title **tv; size_t ntv, captv;
     int maxtok;
 };
@@ -80,7 +89,7 @@ static void free_strv(char **v, size_t n)
 
 static void entity_free(struct entity *e)
 {
-    if (!e) return;
+    if (!e || e->in_block) return;
     free(e->id);
     free(e->name);
     free_strv(e->aliases, e->naliases);
@@ -98,26 +107,26 @@ void lexicon_free(struct lexicon *lx)
     if (!lx) return;
     for (size_t i = 0; i < lx->n; i++) entity_free(lx->v[i]);
     free(lx->v);
-    for (size_t i = 0; i < lx->nphrases; i++) free(lx->phrases[i]);
-    free(lx->phrases);
+    for (size_t i = 0; i < lx->nslabs; i++) free(lx->slabs[i]);
+    free(lx->slabs);
+    for (size_t i = 0; i < lx->nblocks; i++) free(lx->blocks[i]);
+    free(lx->blocks);
     for (size_t i = 0; i < lx->ntv; i++) {
         free(lx->tv[i]->canonical);
         free(lx->tv[i]);
     }
     free(lx->tv);
-    strmap_free(&lx->ids);
-    strmap_free(&lx->names);
+    strhash_free(&lx->ids);
+    strhash_free(&lx->names);
     strmap_free(&lx->titles);
-    strmap_free(&lx->firsts);
     strmap_free(&lx->tfirsts);
-    strmap_free(&lx->nmarks);
     strmap_free(&lx->tmarks);
     free(lx);
 }
 
 int lexicon_add(struct lexicon *lx, struct entity *e, struct diag *d)
 {
-    void **slot = strmap_slot(&lx->ids, e->id);
+    void **slot = strhash_slot(&lx->ids, e->id);
     if (*slot) {
         const struct entity *old = *slot;
         diag_add(d, DIAG_ERROR, e->path, e->line, e->col, "entity '%s' is already defined at %s:%u:%u",
@@ -132,9 +141,15 @@ int lexicon_add(struct lexicon *lx, struct entity *e, struct diag *d)
     return 0;
 }
 
+void lexicon_add_block(struct lexicon *lx, void *block)
+{
+    XGROW(lx->blocks, lx->capblocks, lx->nblocks + 1);
+    lx->blocks[lx->nblocks++] = block;
+}
+
 size_t lexicon_count(const struct lexicon *lx) { return lx->n; }
 const struct entity *lexicon_at(const struct lexicon *lx, size_t i) { return i < lx->n ? lx->v[i] : NULL; }
-const struct entity *lexicon_get(const struct lexicon *lx, const char *id) { return strmap_get(lx->ids, id); }
+const struct entity *lexicon_get(const struct lexicon *lx, const char *id) { return strhash_get(&lx->ids, id); }
 
 const struct entity *entity_country(const struct entity *e)
 {
@@ -264,12 +279,6 @@ static size_t tokenize_in(const char *text, size_t len, struct tok **out, size_t
     return n;
 }
 
-static size_t tokenize(const char *text, size_t len, struct tok **out, size_t *cap)
-{
-    int on_stack = 0;
-    return tokenize_in(text, len, out, cap, &on_stack);
-}
-
 /* Append token t of text to key, curly apostrophes made straight; lower-cases
  * ASCII when fold.  Returns -1 when the key would overflow. */
 static int key_add(char *key, size_t *kl, const char *text, struct tok t, int fold)
@@ -293,13 +302,32 @@ static int key_add(char *key, size_t *kl, const char *text, struct tok t, int fo
 /* Normalized dictionary key of a phrase written in the lexicon. */
 static int phrase_key(const char *phrase, int fold, char key[KEY_MAX], int *ntok)
 {
-    struct tok *t = NULL;
-    size_t cap = 0, n = tokenize(phrase, strlen(phrase), &t, &cap);
+    /* most aliases are words with single spaces: the key is the phrase
+     * (thousands of places: the tokenizer would dominate loading) */
+    size_t n0 = 0;
+    int words = 1, plain = 1;
+    for (const char *c = phrase; *c && plain; c++, n0++) {
+        unsigned char u = (unsigned char)*c;
+        if (u == ' ')
+            plain = n0 > 0 && c[1] && c[1] != ' ', words++;
+        else /* letters, digits, and UTF-8 but for curly quotes and dashes */
+            plain = (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || (u >= 0x80 && u != 0xE2 && u != 0xC2);
+    }
+    if (plain && n0 && n0 + 1 < KEY_MAX) {
+        for (size_t i = 0; i <= n0; i++) key[i] = (char)(fold ? tolower((unsigned char)phrase[i]) : phrase[i]);
+        *ntok = words;
+        return 0;
+    }
+    struct tok tstack[32];
+    struct tok *t = tstack;
+    size_t cap = sizeof tstack / sizeof *tstack;
+    int on_stack = 1;
+    size_t n = tokenize_in(phrase, strlen(phrase), &t, &cap, &on_stack);
     size_t kl = 0;
     key[0] = '\0';
     int rc = n ? 0 : -1;
     for (size_t i = 0; i < n && rc == 0; i++) rc = key_add(key, &kl, phrase, t[i], fold);
-    free(t);
+    if (!on_stack) free(t);
     *ntok = (int)n;
     return rc;
 }
@@ -311,6 +339,19 @@ static uint32_t bloom_hash(const char *s)
     uint32_t h = 2166136261u;
     for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
     return (h ^ (h >> 16)) & (FIRST_BLOOM_BITS - 1);
+}
+
+static void first_bloom(uint64_t *bloom, const char *key)
+{
+    char tmp[KEY_MAX];
+    size_t i = 0;
+    while (key[i] && key[i] != ' ' && i + 1 < sizeof tmp) {
+        tmp[i] = key[i];
+        i++;
+    }
+    tmp[i] = '\0';
+    uint32_t h = bloom_hash(tmp);
+    bloom[h / 64] |= 1ull << (h % 64);
 }
 
 static void first_token(Pvoid_t *firsts, uint64_t *bloom, const char *key)
@@ -346,6 +387,23 @@ static void mark_key(Pvoid_t *marks, const char *key)
     *slot = (void *)((uintptr_t)*slot | MARK_PHRASE);
 }
 
+#define PHRASE_SLAB 1024
+
+/* A zeroed phrase from the current slab (aligned: the names map tags its
+ * low bit). */
+static struct phrase *new_phrase(struct lexicon *lx)
+{
+    if (!lx->nslabs || lx->slab_used == PHRASE_SLAB) {
+        XGROW(lx->slabs, lx->capslabs, lx->nslabs + 1);
+        lx->slabs[lx->nslabs++] = xcalloc(PHRASE_SLAB, sizeof(struct phrase));
+        lx->slab_used = 0;
+    }
+    return &lx->slabs[lx->nslabs - 1][lx->slab_used++];
+}
+
+#define NAME_PREFIX ((uintptr_t)1) /* tag of a names value: longer phrases start so */
+#define NAME_LIST(v) ((struct phrase *)((uintptr_t)(v) & ~NAME_PREFIX))
+
 static void add_phrase(struct lexicon *lx, const char *text, const struct entity *e, int demonym)
 {
     char key[KEY_MAX];
@@ -355,20 +413,32 @@ static void add_phrase(struct lexicon *lx, const char *text, const struct entity
     if (phrase_key(text, 0, key, &ntok) < 0) return;
     if (ntok > MAX_PHRASE) return;
     if (ntok > lx->maxtok) lx->maxtok = ntok;
-    void **slot = strmap_slot(&lx->names, key);
-    for (struct phrase *p = *slot; p; p = p->next)
+    void **slot = strhash_slot(&lx->names, key);
+    uintptr_t tag = (uintptr_t)*slot & NAME_PREFIX;
+    struct phrase *head = NAME_LIST(*slot);
+    for (struct phrase *p = head; p; p = p->next)
         if (p->e == e && p->demonym == demonym) return;
-    struct phrase *p = xcalloc(1, sizeof *p);
+    struct phrase *p = new_phrase(lx);
     p->e = e;
     p->demonym = demonym;
     /* keep the list in definition order: append */
-    struct phrase **tail = (struct phrase **)slot;
-    while (*tail) tail = &(*tail)->next;
-    *tail = p;
-    XGROW(lx->phrases, lx->capphrases, lx->nphrases + 1);
-    lx->phrases[lx->nphrases++] = p;
-    first_token(&lx->firsts, lx->bloom[0], key);
-    mark_key(&lx->nmarks, key);
+    if (!head) {
+        head = p;
+    } else {
+        struct phrase *t = head;
+        while (t->next) t = t->next;
+        t->next = p;
+    }
+    *slot = (void *)((uintptr_t)head | tag);
+    first_bloom(lx->bloom[0], key);
+    /* the proper prefixes, in whole tokens */
+    for (size_t i = 0; key[i]; i++)
+        if (key[i] == ' ') {
+            key[i] = '\0';
+            void **ps = strhash_slot(&lx->names, key);
+            *ps = (void *)((uintptr_t)*ps | NAME_PREFIX);
+            key[i] = ' ';
+        }
 }
 
 void lexicon_add_title(struct lexicon *lx, const char *form, const char *canonical)
@@ -423,6 +493,9 @@ int lexicon_finish(struct lexicon *lx, struct diag *d)
             rc = -1;
         }
     }
+    size_t nforms = 0;
+    for (size_t i = 0; i < lx->n; i++) nforms += 1 + lx->v[i]->naliases + lx->v[i]->ndemonyms;
+    strhash_reserve(&lx->names, nforms + nforms / 8); /* and the prefixes of some */
     for (size_t i = 0; i < lx->n; i++) {
         struct entity *e = lx->v[i];
         add_phrase(lx, e->name, e, 0);
@@ -533,21 +606,20 @@ static void atom_at(const struct lexicon *lx, const char *text, const struct tok
     size_t fl = 0;
     long h[2];
     tok_bloom(text, t[i], h);
-    if (bloom_bit(lx->bloom[0], h[0]) && key_add(first, &fl, text, t[i], 0) == 0 &&
-        strmap_get(lx->firsts, first)) {
+    if (bloom_bit(lx->bloom[0], h[0])) {
         int best = 0;
         const struct phrase *bp = NULL;
         kl = 0;
         for (size_t k = 0; k < (size_t)lx->maxtok && i + k < nt; k++) {
             if (k && t[i + k].start > t[i + k - 1].end + 3) break; /* across punctuation */
             if (key_add(key, &kl, text, t[i + k], 0) < 0) break;
-            uintptr_t mark = (uintptr_t)strmap_get(lx->nmarks, key);
-            const struct phrase *p = mark & MARK_PHRASE ? strmap_get(lx->names, key) : NULL;
+            void *v = strhash_get(&lx->names, key);
+            const struct phrase *p = NAME_LIST(v);
             if (p) {
                 best = (int)k + 1;
                 bp = p;
             }
-            if (!(mark & MARK_PREFIX)) break; /* no longer phrase starts so */
+            if (!((uintptr_t)v & NAME_PREFIX)) break; /* no longer phrase starts so */
         }
         if (bp) {
             a->kind = bp->demonym && !bp->next ? A_DEMONYM : A_NAME;

@@ -39,6 +39,8 @@ struct entity {
     char *path;                      /* owned: where it was defined */
     unsigned line, col;
     uint32_t index;                  /* position in the lexicon */
+    int in_block;                    /* the entity and its strings live in a block
+                                        given to lexicon_add_block: not freed one by one */
 };
 
 struct lexicon;
@@ -49,6 +51,9 @@ void lexicon_free(struct lexicon *lx);
 /* Take ownership of e (allocated with xmalloc, fields owned).  A duplicate id
  * is an error in d at e's position; e is then freed.  Returns 0 or -1. */
 int lexicon_add(struct lexicon *lx, struct entity *e, struct diag *d);
+/* Take ownership of block (from xmalloc), freed by lexicon_free: entities
+ * with in_block set, and their strings, may live in it. */
+void lexicon_add_block(struct lexicon *lx, void *block);
 /* Add a surface form of a title ("premier") for a canonical title
  * ("prime minister"). */
 void lexicon_add_title(struct lexicon *lx, const char *form, const char *canonical);

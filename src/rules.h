@@ -215,10 +215,11 @@ struct ruleset *rules_new(void);
 void rules_free(struct ruleset *rs);
 
 /* Load one rule file (text borrowed only during the call... and until
- * rules_compile: keep it alive).  Errors go to d as path:line:col.  Returns
- * 0 or -1. */
+ * rules_compile: keep it alive): YAML, or a TSV entity list when path ends in
+ * ".tsv".  Errors go to d as path:line:col.  Returns 0 or -1. */
 int rules_load_text(struct ruleset *rs, const char *path, const char *text, size_t len, struct diag *d);
-/* Load every *.yml under dir (sorted, recursively).  Returns 0 or -1. */
+/* Load every *.yml, *.yaml and *.tsv under dir (sorted, recursively).
+ * Returns 0 or -1. */
 int rules_load_dir(struct ruleset *rs, const char *dir, struct diag *d);
 /* Load the rules compiled into the binary. */
 int rules_load_embedded(struct ruleset *rs, struct diag *d);

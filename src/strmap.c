@@ -96,3 +96,94 @@ void intern_free(struct intern *in)
     strmap_free(&in->map);
     memset(in, 0, sizeof *in);
 }
+
+/* ==== Hash maps ==== */
+
+#define STRHASH_CHUNK 65536
+
+static uint32_t strhash_of(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h ? h : 1; /* 0 marks an empty entry */
+}
+
+static char *strhash_copy(struct strhash *m, const char *key)
+{
+    size_t n = strlen(key) + 1;
+    if (n > STRHASH_CHUNK / 4) { /* a long key gets a chunk of its own, kept before the current one */
+        char *c = xmalloc(n);
+        memcpy(c, key, n);
+        XGROW(m->chunks, m->capchunks, m->nchunks + 1);
+        if (m->nchunks) {
+            m->chunks[m->nchunks] = m->chunks[m->nchunks - 1];
+            m->chunks[m->nchunks - 1] = c;
+        } else {
+            m->chunks[0] = c;
+            m->used = STRHASH_CHUNK; /* the next key starts a chunk */
+        }
+        m->nchunks++;
+        return c;
+    }
+    if (!m->nchunks || m->used + n > STRHASH_CHUNK) {
+        XGROW(m->chunks, m->capchunks, m->nchunks + 1);
+        m->chunks[m->nchunks++] = xmalloc(STRHASH_CHUNK);
+        m->used = 0;
+    }
+    char *c = m->chunks[m->nchunks - 1] + m->used;
+    memcpy(c, key, n);
+    m->used += n;
+    return c;
+}
+
+static void strhash_resize(struct strhash *m, size_t cap)
+{
+    struct strhash_entry *v = xcalloc(cap, sizeof *v);
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->v[i].hash) continue;
+        size_t j = m->v[i].hash & (cap - 1);
+        while (v[j].hash) j = (j + 1) & (cap - 1);
+        v[j] = m->v[i];
+    }
+    free(m->v);
+    m->v = v;
+    m->cap = cap;
+}
+
+void **strhash_slot(struct strhash *m, const char *key)
+{
+    if ((m->n + 1) * 10 > m->cap * 7) strhash_resize(m, m->cap ? m->cap * 2 : 1024);
+    uint32_t h = strhash_of(key);
+    size_t j = h & (m->cap - 1);
+    for (; m->v[j].hash; j = (j + 1) & (m->cap - 1))
+        if (m->v[j].hash == h && strcmp(m->v[j].key, key) == 0) return &m->v[j].val;
+    m->v[j].hash = h;
+    m->v[j].key = strhash_copy(m, key);
+    m->v[j].val = NULL;
+    m->n++;
+    return &m->v[j].val;
+}
+
+void strhash_reserve(struct strhash *m, size_t n)
+{
+    size_t cap = m->cap ? m->cap : 1024;
+    while (n * 10 > cap * 7) cap *= 2;
+    if (cap > m->cap) strhash_resize(m, cap);
+}
+
+void *strhash_get(const struct strhash *m, const char *key)
+{
+    if (!m->n) return NULL;
+    uint32_t h = strhash_of(key);
+    for (size_t j = h & (m->cap - 1); m->v[j].hash; j = (j + 1) & (m->cap - 1))
+        if (m->v[j].hash == h && strcmp(m->v[j].key, key) == 0) return m->v[j].val;
+    return NULL;
+}
+
+void strhash_free(struct strhash *m)
+{
+    for (size_t i = 0; i < m->nchunks; i++) free(m->chunks[i]);
+    free(m->chunks);
+    free(m->v);
+    memset(m, 0, sizeof *m);
+}

@@ -40,4 +40,29 @@ uint32_t intern_find(const struct intern *in, const char *s);
 const char *intern_str(const struct intern *in, uint32_t id);
 void intern_free(struct intern *in);
 
+/* A hash map from strings to pointers, for large dictionaries built once and
+ * read many times (the lexicon's names and ids: thousands of generated
+ * places).  Cheaper than JudySL to fill, to search and to free: one
+ * allocation per 64 KiB of keys.  Zero it to start.  Keys are copied. */
+struct strhash {
+    struct strhash_entry {
+        uint32_t hash; /* 0: empty */
+        const char *key;
+        void *val;
+    } *v;
+    size_t cap, n;
+    char **chunks;  /* key storage */
+    size_t nchunks, capchunks, used;
+};
+
+/* Slot for key, created (holding NULL) when missing.  Never fails.  Valid
+ * until the next strhash_slot. */
+void **strhash_slot(struct strhash *m, const char *key);
+/* Make room for n keys in all. */
+void strhash_reserve(struct strhash *m, size_t n);
+/* Value for key, or NULL. */
+void *strhash_get(const struct strhash *m, const char *key);
+/* Free the map (not the values) and zero it. */
+void strhash_free(struct strhash *m);
+
 #endif

@@ -146,3 +146,68 @@ Test(lexicon_places, containment_walks_up_the_nesting)
     rules_free(r);
     diag_free(&d);
 }
+
+/* ==== generated places (rules/lexicon/world-places.tsv) ==== */
+
+TestSuite(lexicon_world_places, .init = setup, .fini = teardown);
+
+static const struct entity *only_entity(const char *text)
+{
+    struct mention m[32];
+    struct mention_ctx ctx = {0};
+    size_t n = find(text, m, &ctx);
+    return n == 1 ? m[0].entity : NULL;
+}
+
+Test(lexicon_world_places, city_nests_in_its_subdivision_and_country)
+{
+    const struct entity *karachi = lexicon_get(rs->lex, "karachi"), *sindh = lexicon_get(rs->lex, "sindh"),
+                        *pakistan = lexicon_get(rs->lex, "pakistan");
+    cr_assert(karachi && sindh && pakistan);
+    cr_assert_eq(karachi->type, ENT_CITY);
+    cr_assert_eq(sindh->type, ENT_REGION);
+    cr_assert(entity_contains(sindh, karachi));
+    cr_assert(entity_contains(pakistan, karachi));
+    cr_assert_eq(only_entity("Floods hit Sindh."), sindh);
+}
+
+Test(lexicon_world_places, a_city_named_by_an_english_word_is_not_a_place)
+{
+    /* Nice, Reading, Mobile, Split, Bath are cities of over 100,000 */
+    const char *t[] = {"Nice work.", "Reading the report, she said no.", "Mobile phones were cut.",
+                       "Split the bill.", "Bath time.", "Of the 141 states, most agreed."};
+    for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
+        struct mention m[32];
+        struct mention_ctx ctx = {0};
+        cr_assert_eq(find(t[i], m, &ctx), 0, "%s: %s", t[i], find(t[i], m, &ctx) ? m[0].entity->id : "");
+    }
+}
+
+Test(lexicon_world_places, a_city_named_like_a_person_is_not_a_place)
+{
+    /* Charlotte, Austin, Jackson: US cities of over 100,000 */
+    struct mention m[32];
+    struct mention_ctx ctx = {0};
+    cr_assert_eq(find("Charlotte and Austin met Jackson.", m, &ctx), 0);
+}
+
+Test(lexicon_world_places, hand_kept_place_wins_over_the_generated_one)
+{
+    /* GeoNames names the Libyan city Darnah; places.yml keeps Derna */
+    cr_assert_null(lexicon_get(rs->lex, "darnah"));
+    cr_assert_str_eq(only_entity("Floods struck Darnah.")->id, "derna");
+    cr_assert_str_eq(only_entity("Floods struck Derna.")->id, "derna");
+}
+
+Test(lexicon_world_places, a_name_two_places_share_goes_to_the_one_news_means)
+{
+    /* Barcelona (Spain, not Venezuela); Punjab (India or Pakistan: neither,
+     * but "Punjab province" is Pakistan's) */
+    const struct entity *b = only_entity("She flew to Barcelona.");
+    cr_assert(b);
+    cr_assert_str_eq(entity_country(b)->id, "spain");
+    struct mention m[32];
+    struct mention_ctx ctx = {0};
+    cr_assert_eq(find("Rain fell on Punjab.", m, &ctx), 0);
+    cr_assert_str_eq(entity_country(only_entity("Rain fell on Punjab province."))->id, "pakistan");
+}

@@ -204,3 +204,84 @@ Test(rules_load, a_key_given_twice_is_an_error_at_the_second)
     rules_free(rs);
     diag_free(&d);
 }
+
+/* ==== entity lists (TSV) ==== */
+
+Test(rules_load, entity_list_adds_places_nested_and_aliased)
+{
+    struct diag d = {0};
+    struct ruleset *rs = rules_new();
+    const char *text = "# a comment\n"
+                       "id\ttype\tname\tin\taliases\n"
+                       "ruritania\tcountry\tRuritania\t\tRuritania\n"
+                       "strelsau\tcity\tStrelsau\truritania\tStrelsau|Strelsaw\r\n"
+                       "\n"
+                       "zenda\tplace\tZenda Castle\tstrelsau\tZenda Castle|Zenda\n";
+    cr_assert_eq(rules_load_text(rs, "places.tsv", text, strlen(text), &d), 0);
+    cr_assert_eq(rules_compile(rs, &d), 0, "errors: %zu", d.errors);
+    const struct entity *c = lexicon_get(rs->lex, "ruritania"), *s = lexicon_get(rs->lex, "strelsau"),
+                        *z = lexicon_get(rs->lex, "zenda");
+    cr_assert(c && s && z);
+    cr_assert_eq(s->type, ENT_CITY);
+    cr_assert_eq(s->naliases, 2);
+    cr_assert_str_eq(s->aliases[1], "Strelsaw");
+    cr_assert_eq(s->line, 4);
+    cr_assert(entity_contains(c, z));
+    struct mention m[4];
+    struct mention_ctx ctx = {0};
+    const char *t = "They met at Zenda near Strelsaw.";
+    cr_assert_eq(lexicon_mentions(rs->lex, &ctx, t, strlen(t), m, 4), 2);
+    cr_assert_eq(m[1].entity, s);
+    rules_free(rs);
+    diag_free(&d);
+}
+
+Test(rules_load, entity_list_without_its_header_is_an_error)
+{
+    struct diag d = {0};
+    struct ruleset *rs = rules_new();
+    const char *text = "# places\nstrelsau\tcity\tStrelsau\t\tStrelsau\n";
+    cr_assert_neq(rules_load_text(rs, "places.tsv", text, strlen(text), &d), 0);
+    const struct diag_entry *e = first_error(&d);
+    cr_assert_eq(e->line, 2);
+    cr_assert(strstr(e->msg, "header") != NULL, "%s", e->msg);
+    rules_free(rs);
+    diag_free(&d);
+}
+
+Test(rules_load, entity_list_errors_point_at_line_and_field)
+{
+    struct diag d = {0};
+    struct ruleset *rs = rules_new();
+    const char *text = "id\ttype\tname\tin\taliases\n"
+                       "a\tcity\tA\n"                    /* too few fields */
+                       "b\ttown\tB\t\tB\n"               /* unknown type, column 3 */
+                       "c\tcity\tC\xff\t\tC\n"           /* not UTF-8, column 9 */
+                       "d\tcity\tD\t\tD\n";
+    cr_assert_neq(rules_load_text(rs, "p.tsv", text, strlen(text), &d), 0);
+    cr_assert_eq(d.errors, 3);
+    cr_assert_eq(d.v[0].line, 2);
+    cr_assert(strstr(d.v[0].msg, "expected 5 tab-separated fields") != NULL, "%s", d.v[0].msg);
+    cr_assert_eq(d.v[1].line, 3);
+    cr_assert_eq(d.v[1].col, 3);
+    cr_assert(strstr(d.v[1].msg, "unknown entity type 'town'") != NULL, "%s", d.v[1].msg);
+    cr_assert_eq(d.v[2].line, 4);
+    cr_assert_eq(d.v[2].col, 9);
+    cr_assert(lexicon_get(rs->lex, "d") != NULL); /* the good lines are kept */
+    rules_free(rs);
+    diag_free(&d);
+}
+
+Test(rules_load, entity_list_duplicate_id_is_an_error_at_its_line)
+{
+    struct diag d = {0};
+    struct ruleset *rs = rules_new();
+    const char *text = "id\ttype\tname\tin\taliases\n"
+                       "a\tcity\tA\t\tA\n"
+                       "a\tcity\tA2\t\tA2\n";
+    cr_assert_neq(rules_load_text(rs, "p.tsv", text, strlen(text), &d), 0);
+    cr_assert_eq(first_error(&d)->line, 3);
+    cr_assert(strstr(first_error(&d)->msg, "already defined at p.tsv:2:1") != NULL, "%s", first_error(&d)->msg);
+    rules_free(rs);
+    diag_free(&d);
+}
