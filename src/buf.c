@@ -26,9 +26,15 @@ void buf_append(struct buf *b, const char *s, size_t n)
     b->s[b->len] = '\0';
 }
 
-void buf_puts(struct buf *b, const char *s) { buf_append(b, s, strlen(s)); }
+void buf_puts(struct buf *b, const char *s)
+{
+    buf_append(b, s, strlen(s));
+}
 
-void buf_putc(struct buf *b, char c) { buf_append(b, &c, 1); }
+void buf_putc(struct buf *b, char c)
+{
+    buf_append(b, &c, 1);
+}
 
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {

@@ -34,7 +34,10 @@ int cal_weekday(int32_t day)
     return (w + 3) % 7 + 1;
 }
 
-int cal_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+int cal_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int cal_month_days(int y, int m)
 {

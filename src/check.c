@@ -22,7 +22,10 @@ static int intervals_overlap(const struct value *a, const struct value *b)
     return 1;
 }
 
-static int anchored(const struct value *v) { return (v->nxflags & NX_ANCHORED) != 0; }
+static int anchored(const struct value *v)
+{
+    return (v->nxflags & NX_ANCHORED) != 0;
+}
 
 /* Does the anchored date a have a day that fits what unanchored u says? */
 static int days_fit(const struct value *a, const struct value *u)
@@ -397,7 +400,8 @@ static void fnv(uint64_t *h, const char *s)
     }
 }
 
-static const char *const weekday_name[8] = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+static const char *const weekday_name[8] = {"",         "Monday", "Tuesday",  "Wednesday",
+                                            "Thursday", "Friday", "Saturday", "Sunday"};
 
 static void substitute(struct buf *out, const char *tmpl, const struct claimset *cs, const struct check *ck,
                        const struct finding *f)
@@ -482,7 +486,8 @@ static struct finding finding_new(const struct check *ck, uint32_t *claims, int 
     return f;
 }
 
-static void compare_event(const struct claimset *cs, const struct check *ck, const struct group *ev, struct findings *out)
+static void compare_event(const struct claimset *cs, const struct check *ck, const struct group *ev,
+                          struct findings *out)
 {
     int t = ck->kind->fields[ck->compare].type;
     /* sides: each claim joins the first side all of whose claims it agrees with */
@@ -497,7 +502,8 @@ static void compare_event(const struct claimset *cs, const struct check *ck, con
         for (s = 0; s < nsides; s++) {
             size_t k;
             for (k = 0; k < used; k++)
-                if (side[k] == s && !value_agrees(claim_field(c, ck->compare), claim_field(&cs->v[claims[k]], ck->compare), t, ck->comparator))
+                if (side[k] == s && !value_agrees(claim_field(c, ck->compare),
+                                                  claim_field(&cs->v[claims[k]], ck->compare), t, ck->comparator))
                     break;
             if (k == used) break;
         }
@@ -605,7 +611,10 @@ static int finding_cmp(const void *a, const void *b, void *arg)
     return strcmp(x->fingerprint, y->fingerprint);
 }
 
-static int draft_claim(const struct claimset *cs, uint32_t c) { return cs->docs[cs->v[c].doc].is_draft; }
+static int draft_claim(const struct claimset *cs, uint32_t c)
+{
+    return cs->docs[cs->v[c].doc].is_draft;
+}
 
 /* "Wednesday, February 24, 2022": the weekday a claim names is not the day
  * its date falls on.  One claim, one side. */
@@ -641,7 +650,9 @@ static int timeline_anchor(const struct claimset *cs, const char *name, int32_t 
             if (k->fields[f].type == FT_WORD && strcmp(k->fields[f].name, "event") == 0) ev = f;
             if (k->fields[f].type == FT_DATE && dt < 0) dt = f;
         }
-        if (ev < 0 || dt < 0 || !claim_field(c, ev)->set || !claim_field(c, ev)->norm || strcmp(claim_field(c, ev)->norm, name) != 0) continue;
+        if (ev < 0 || dt < 0 || !claim_field(c, ev)->set || !claim_field(c, ev)->norm ||
+            strcmp(claim_field(c, ev)->norm, name) != 0)
+            continue;
         const struct value *d = claim_field(c, dt);
         if (!d->set || !(d->nxflags & NX_ANCHORED) || c->modality != MOD_ASSERTED) continue;
         if (!found || d->date.lo < *day) *day = d->date.lo;

@@ -14,15 +14,15 @@
 
 struct finding {
     const struct check *check;
-    int severity;          /* enum diag_level, after modality adjustments */
-    char *message;         /* owned */
-    uint32_t *claims;      /* owned: indexes into the claimset, side by side */
-    int *side;             /* owned: side of each claim (0, 1, ...) */
+    int severity;     /* enum diag_level, after modality adjustments */
+    char *message;    /* owned */
+    uint32_t *claims; /* owned: indexes into the claimset, side by side */
+    int *side;        /* owned: side of each claim (0, 1, ...) */
     size_t nclaims;
     int nsides;
-    uint32_t primary;      /* the claim the finding is reported at */
+    uint32_t primary; /* the claim the finding is reported at */
     int involves_draft;
-    char fingerprint[17];  /* stable id of the finding: check, key and sides */
+    char fingerprint[17]; /* stable id of the finding: check, key and sides */
 };
 
 struct findings {

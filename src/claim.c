@@ -166,7 +166,8 @@ void claimset_free(struct claimset *cs)
 
 /* ==== Text ==== */
 
-static const char *weekday_names[8] = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+static const char *weekday_names[8] = {"",         "Monday", "Tuesday",  "Wednesday",
+                                       "Thursday", "Friday", "Saturday", "Sunday"};
 #define WEEKDAY_NAME(w) ((w) >= 1 && (w) <= 7 ? weekday_names[(w)] : "?")
 static const char *tod_names[] = {"", "morning", "noon", "afternoon", "evening", "night", "midnight"};
 
@@ -203,7 +204,7 @@ static int iso_duration_words(struct buf *b, const char *iso)
         char unit;
         int time;
         const char *word;
-    } units[] = {{'Y', 0, "year"}, {'M', 0, "month"}, {'W', 0, "week"}, {'D', 0, "day"},
+    } units[] = {{'Y', 0, "year"}, {'M', 0, "month"},  {'W', 0, "week"},  {'D', 0, "day"},
                  {'H', 1, "hour"}, {'M', 1, "minute"}, {'S', 1, "second"}};
     if (!iso || iso[0] != 'P') return 0;
     const char *p = iso + 1;

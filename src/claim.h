@@ -20,12 +20,12 @@
  * (88 bytes each on LP64, not 104): claims are most of the memory of a run. */
 struct value {
     const struct entity *ents[MAX_ENTS]; /* entities, entity, place: sorted by id */
-    double lo, hi;        /* number, duration (seconds), ordinal, time (minutes) */
-    char *text;           /* owned: the words in the source ("on Wednesday") */
-    char *norm;           /* owned: canonical text: the word, the TIMEX3 value, "PT3H" */
-    struct nx_date date;  /* date; time keeps tod */
-    uint16_t nxflags;     /* NX_* flags of the expression it came from */
-    uint8_t set;          /* the field has a value */
+    double lo, hi;                       /* number, duration (seconds), ordinal, time (minutes) */
+    char *text;                          /* owned: the words in the source ("on Wednesday") */
+    char *norm;                          /* owned: canonical text: the word, the TIMEX3 value, "PT3H" */
+    struct nx_date date;                 /* date; time keeps tod */
+    uint16_t nxflags;                    /* NX_* flags of the expression it came from */
+    uint8_t set;                         /* the field has a value */
     uint8_t nents;
     uint8_t lo_open, hi_open;
 };
@@ -39,20 +39,20 @@ struct value {
 struct claim {
     const struct kind_def *kind;
     const struct extractor *rule;
-    struct value *f;            /* owned: unpacked, kind->nfields values;
-                                 * packed, the set ones in field order */
-    char *attribution;          /* owned or NULL: who says so, as written */
+    struct value *f;                    /* owned: unpacked, kind->nfields values;
+                                         * packed, the set ones in field order */
+    char *attribution;                  /* owned or NULL: who says so, as written */
     const struct entity *attrib_entity; /* the attribution resolved, or NULL */
-    char *sentence;             /* owned: the sentence, as written */
-    uint32_t doc;               /* index into the claimset's documents */
-    uint32_t start, end;        /* byte span of the match in the document */
+    char *sentence;                     /* owned: the sentence, as written */
+    uint32_t doc;                       /* index into the claimset's documents */
+    uint32_t start, end;                /* byte span of the match in the document */
     uint32_t sent_start, sent_end;
-    unsigned line, col;         /* of start */
-    uint32_t event;             /* event id (0 = none or ambiguous), set by check_events */
-    int8_t modality;            /* enum modality */
-    uint8_t event_why;          /* enum event_basis: why the claim joined its event */
-    uint8_t packed;             /* f, its strings, attribution and sentence are one block (f) */
-    uint16_t setmask;           /* packed: bit i = field i is set */
+    unsigned line, col; /* of start */
+    uint32_t event;     /* event id (0 = none or ambiguous), set by check_events */
+    int8_t modality;    /* enum modality */
+    uint8_t event_why;  /* enum event_basis: why the claim joined its event */
+    uint8_t packed;     /* f, its strings, attribution and sentence are one block (f) */
+    uint16_t setmask;   /* packed: bit i = field i is set */
 };
 
 /* Why a claim belongs to its event (check_events). */
@@ -73,10 +73,10 @@ struct doc_warning {
 };
 
 struct docinfo {
-    char *path;                 /* owned: one block with id, source and skip */
-    const char *id, *source;    /* in path's block, or NULL */
-    const char *skip;           /* in path's block, or NULL: why it was not read */
-    const char *date_from;      /* static */
+    char *path;                   /* owned: one block with id, source and skip */
+    const char *id, *source;      /* in path's block, or NULL */
+    const char *skip;             /* in path's block, or NULL: why it was not read */
+    const char *date_from;        /* static */
     struct doc_warning *warnings; /* owned: see claimset_doc_warnings */
     uint32_t nwarnings;
     uint32_t nclaims;

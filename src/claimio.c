@@ -387,8 +387,8 @@ int claimio_read(const struct ruleset *rs, char *const *paths, size_t n, struct 
             json_error_t err;
             json_t *o = json_loadb(line, (size_t)len, 0, &err);
             if (!json_is_object(o)) {
-                diag_add(d, DIAG_ERROR, r.path, r.line, o ? 1 : (unsigned)err.column,
-                         "not a claim shard record: %s", o ? "not a JSON object" : err.text);
+                diag_add(d, DIAG_ERROR, r.path, r.line, o ? 1 : (unsigned)err.column, "not a claim shard record: %s",
+                         o ? "not a JSON object" : err.text);
                 r.failed = 1;
                 json_decref(o);
                 continue;
@@ -419,8 +419,8 @@ int claimio_read(const struct ruleset *rs, char *const *paths, size_t n, struct 
     for (size_t i = 0; i < ne; i++) {
         struct entry *e = &ev[i];
         if (!r.failed) {
-            uint32_t idx =
-                claimset_add_doc(cs, e->path, e->id, e->source, e->has_date, e->date, e->date_from, e->skip, e->is_draft);
+            uint32_t idx = claimset_add_doc(cs, e->path, e->id, e->source, e->has_date, e->date, e->date_from, e->skip,
+                                            e->is_draft);
             for (size_t k = 0; k < e->n; k++) {
                 e->claims[k].doc = idx;
                 claimset_add(cs, &e->claims[k]); /* moved: zeroes the entry's copy */

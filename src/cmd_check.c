@@ -14,45 +14,49 @@
 #include "pipeline.h"
 #include "report.h"
 
-static const char usage[] =
-    "usage: crosscheck check [options] PATH...\n"
-    "       crosscheck check [options] --reference PATH DRAFT...\n"
-    "\n"
-    "Extract the claims of every document and report where sources disagree.\n"
-    "With --reference, the PATHs on the command line are drafts checked against\n"
-    "the reference corpus, and only findings that involve a draft are reported.\n"
-    "\n"
-    "  -f, --format FMT      text (default), json, jsonl, sarif, rdjson, rdjsonl,\n"
-    "                        markdown or html\n"
-    "  --reference PATH      reference corpus (repeatable): gate mode\n"
-    "  --fail-on LEVEL       error (default), warning, note or never: the lowest\n"
-    "                        severity that makes the exit status 1\n"
-    "  -r, --rules PATH      use the rules in PATH instead of the built-in ones (repeatable)\n"
-    "  -R, --extra-rules PATH  add the rules in PATH to the built-in ones (repeatable)\n"
-    "  -d, --date DATE       publication date (YYYY-MM-DD) for documents without one\n"
-    "  -q, --quiet           no summary line on standard error\n"
-    "  --color WHEN          auto (default), always or never\n"
-    "  -j, --jobs N          extract with N threads (default: one per processor)\n"
-    "  --claims FILE         claims written by extract --slice (repeatable): check\n"
-    "                        the merged shards as one corpus, before any PATH\n"
-    "  --config FILE         read defaults from FILE instead of the .crosscheck.yml\n"
-    "                        found in the working directory or above it\n"
-    "  --no-config           read no configuration file\n"
-    "  -h, --help            this help\n"
-    "\n"
-    "Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,\n"
-    "2 usage, I/O or rule errors.\n";
+static const char usage[] = "usage: crosscheck check [options] PATH...\n"
+                            "       crosscheck check [options] --reference PATH DRAFT...\n"
+                            "\n"
+                            "Extract the claims of every document and report where sources disagree.\n"
+                            "With --reference, the PATHs on the command line are drafts checked against\n"
+                            "the reference corpus, and only findings that involve a draft are reported.\n"
+                            "\n"
+                            "  -f, --format FMT      text (default), json, jsonl, sarif, rdjson, rdjsonl,\n"
+                            "                        markdown or html\n"
+                            "  --reference PATH      reference corpus (repeatable): gate mode\n"
+                            "  --fail-on LEVEL       error (default), warning, note or never: the lowest\n"
+                            "                        severity that makes the exit status 1\n"
+                            "  -r, --rules PATH      use the rules in PATH instead of the built-in ones (repeatable)\n"
+                            "  -R, --extra-rules PATH  add the rules in PATH to the built-in ones (repeatable)\n"
+                            "  -d, --date DATE       publication date (YYYY-MM-DD) for documents without one\n"
+                            "  -q, --quiet           no summary line on standard error\n"
+                            "  --color WHEN          auto (default), always or never\n"
+                            "  -j, --jobs N          extract with N threads (default: one per processor)\n"
+                            "  --claims FILE         claims written by extract --slice (repeatable): check\n"
+                            "                        the merged shards as one corpus, before any PATH\n"
+                            "  --config FILE         read defaults from FILE instead of the .crosscheck.yml\n"
+                            "                        found in the working directory or above it\n"
+                            "  --no-config           read no configuration file\n"
+                            "  -h, --help            this help\n"
+                            "\n"
+                            "Exit status: 0 nothing at or above --fail-on, 1 findings at or above it,\n"
+                            "2 usage, I/O or rule errors.\n";
 
 int cmd_check(int argc, char **argv, const struct config *cfg)
 {
     enum { OPT_REF = 256, OPT_FAIL, OPT_COLOR, OPT_CLAIMS };
-    static const struct option longopts[] = {
-        {"format", required_argument, NULL, 'f'}, {"rules", required_argument, NULL, 'r'},
-        {"extra-rules", required_argument, NULL, 'R'}, {"date", required_argument, NULL, 'd'},
-        {"reference", required_argument, NULL, OPT_REF}, {"fail-on", required_argument, NULL, OPT_FAIL},
-        {"color", required_argument, NULL, OPT_COLOR}, {"quiet", no_argument, NULL, 'q'},
-        {"jobs", required_argument, NULL, 'j'}, {"claims", required_argument, NULL, OPT_CLAIMS},
-        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
+                                             {"rules", required_argument, NULL, 'r'},
+                                             {"extra-rules", required_argument, NULL, 'R'},
+                                             {"date", required_argument, NULL, 'd'},
+                                             {"reference", required_argument, NULL, OPT_REF},
+                                             {"fail-on", required_argument, NULL, OPT_FAIL},
+                                             {"color", required_argument, NULL, OPT_COLOR},
+                                             {"quiet", no_argument, NULL, 'q'},
+                                             {"jobs", required_argument, NULL, 'j'},
+                                             {"claims", required_argument, NULL, OPT_CLAIMS},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
     struct extract_opts xo = {pipeline_default_jobs(), 0, 0};
     char *shards[256];
     size_t nshards = 0;
@@ -96,19 +100,26 @@ int cmd_check(int argc, char **argv, const struct config *cfg)
             dopt.has_date = 1;
             break;
         case OPT_FAIL:
-            if (strcmp(optarg, "error") == 0) fail_on = DIAG_ERROR;
-            else if (strcmp(optarg, "warning") == 0) fail_on = DIAG_WARNING;
-            else if (strcmp(optarg, "note") == 0) fail_on = DIAG_NOTE;
-            else if (strcmp(optarg, "never") == 0) fail_on = DIAG_ERROR + 1;
+            if (strcmp(optarg, "error") == 0)
+                fail_on = DIAG_ERROR;
+            else if (strcmp(optarg, "warning") == 0)
+                fail_on = DIAG_WARNING;
+            else if (strcmp(optarg, "note") == 0)
+                fail_on = DIAG_NOTE;
+            else if (strcmp(optarg, "never") == 0)
+                fail_on = DIAG_ERROR + 1;
             else {
                 fprintf(stderr, "crosscheck: --fail-on: '%s' (expected error, warning, note or never)\n", optarg);
                 return 2;
             }
             break;
         case OPT_COLOR:
-            if (strcmp(optarg, "always") == 0) color = 1;
-            else if (strcmp(optarg, "never") == 0) color = 0;
-            else if (strcmp(optarg, "auto") == 0) color = -1;
+            if (strcmp(optarg, "always") == 0)
+                color = 1;
+            else if (strcmp(optarg, "never") == 0)
+                color = 0;
+            else if (strcmp(optarg, "auto") == 0)
+                color = -1;
             else {
                 fprintf(stderr, "crosscheck: --color: '%s' (expected auto, always or never)\n", optarg);
                 return 2;

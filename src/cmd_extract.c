@@ -11,28 +11,27 @@
 #include "config.h"
 #include "pipeline.h"
 
-static const char usage[] =
-    "usage: crosscheck extract [options] [PATH...]\n"
-    "\n"
-    "Print every claim found in the documents (files, directories, JSONL\n"
-    "corpora; '-' or nothing for standard input).\n"
-    "\n"
-    "  -f, --format FMT      jsonl (default) or text\n"
-    "  -r, --rules PATH      use the rules in PATH instead of the built-in ones (repeatable)\n"
-    "  -R, --extra-rules PATH  add the rules in PATH to the built-in ones (repeatable)\n"
-    "  -d, --date DATE       publication date (YYYY-MM-DD) for documents without one\n"
-    "  --no-events           stream claims as documents are read, without event ids\n"
-    "                        (events need the whole corpus, so by default claims are\n"
-    "                        printed at the end with \"event\" and \"event_basis\")\n"
-    "  -j, --jobs N          extract with N threads (default: one per processor);\n"
-    "                        the output is the same whatever N\n"
-    "  --slice K/N           only the documents whose index in the walk, counted from\n"
-    "                        0, is K modulo N; print them as a claim shard (document\n"
-    "                        and claim records for check --claims), without event ids\n"
-    "  --config FILE         read defaults (rules, extra-rules, date) from FILE instead\n"
-    "                        of the .crosscheck.yml found here or above\n"
-    "  --no-config           read no configuration file\n"
-    "  -h, --help            this help\n";
+static const char usage[] = "usage: crosscheck extract [options] [PATH...]\n"
+                            "\n"
+                            "Print every claim found in the documents (files, directories, JSONL\n"
+                            "corpora; '-' or nothing for standard input).\n"
+                            "\n"
+                            "  -f, --format FMT      jsonl (default) or text\n"
+                            "  -r, --rules PATH      use the rules in PATH instead of the built-in ones (repeatable)\n"
+                            "  -R, --extra-rules PATH  add the rules in PATH to the built-in ones (repeatable)\n"
+                            "  -d, --date DATE       publication date (YYYY-MM-DD) for documents without one\n"
+                            "  --no-events           stream claims as documents are read, without event ids\n"
+                            "                        (events need the whole corpus, so by default claims are\n"
+                            "                        printed at the end with \"event\" and \"event_basis\")\n"
+                            "  -j, --jobs N          extract with N threads (default: one per processor);\n"
+                            "                        the output is the same whatever N\n"
+                            "  --slice K/N           only the documents whose index in the walk, counted from\n"
+                            "                        0, is K modulo N; print them as a claim shard (document\n"
+                            "                        and claim records for check --claims), without event ids\n"
+                            "  --config FILE         read defaults (rules, extra-rules, date) from FILE instead\n"
+                            "                        of the .crosscheck.yml found here or above\n"
+                            "  --no-config           read no configuration file\n"
+                            "  -h, --help            this help\n";
 
 struct out_state {
     int text;
@@ -85,11 +84,15 @@ static void print_doc(struct claimset *cs, uint32_t doc, unsigned seq, void *arg
 
 int cmd_extract(int argc, char **argv, const struct config *cfg)
 {
-    static const struct option longopts[] = {
-        {"format", required_argument, NULL, 'f'}, {"rules", required_argument, NULL, 'r'},
-        {"extra-rules", required_argument, NULL, 'R'}, {"date", required_argument, NULL, 'd'},
-        {"no-events", no_argument, NULL, 'E'}, {"jobs", required_argument, NULL, 'j'},
-        {"slice", required_argument, NULL, 'S'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
+                                             {"rules", required_argument, NULL, 'r'},
+                                             {"extra-rules", required_argument, NULL, 'R'},
+                                             {"date", required_argument, NULL, 'd'},
+                                             {"no-events", no_argument, NULL, 'E'},
+                                             {"jobs", required_argument, NULL, 'j'},
+                                             {"slice", required_argument, NULL, 'S'},
+                                             {"help", no_argument, NULL, 'h'},
+                                             {NULL, 0, NULL, 0}};
     int events = 1;
     struct extract_opts xo = {pipeline_default_jobs(), 0, 0};
     struct rule_opts ro = {0};
@@ -148,7 +151,8 @@ int cmd_extract(int argc, char **argv, const struct config *cfg)
     size_t n = optind < argc ? (size_t)(argc - optind) : 1;
     struct claimset cs = {0};
     if (xo.slice_n && strcmp(format, "jsonl") != 0) {
-        fprintf(stderr, "crosscheck: extract: --slice writes claim shards (JSON lines); --format text does not apply\n");
+        fprintf(stderr,
+                "crosscheck: extract: --slice writes claim shards (JSON lines); --format text does not apply\n");
         rules_free(rs);
         return 2;
     }

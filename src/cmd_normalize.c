@@ -56,11 +56,11 @@ static const char USAGE[] =
 
 /* Where an expression came from, for the output line. */
 struct origin {
-    const char *path;  /* document mode */
-    const char *id;    /* --jsonl: the record id as JSON text, or NULL */
+    const char *path; /* document mode */
+    const char *id;   /* --jsonl: the record id as JSON text, or NULL */
     size_t id_len;
-    unsigned line;     /* 0: unknown */
-    unsigned column;   /* 0: do not print */
+    unsigned line;   /* 0: unknown */
+    unsigned column; /* 0: do not print */
 };
 
 /* ==== Output (hand-formatted: this runs once per expression of a corpus) ==== */
@@ -139,15 +139,16 @@ static void put_num(struct buf *b, double v)
     }
 }
 
-#define FLAG(p, key, on) \
-    do { if (on) LIT(p, ",\"" key "\":true"); } while (0)
+#define FLAG(p, key, on)                                                                                               \
+    do {                                                                                                               \
+        if (on) LIT(p, ",\"" key "\":true");                                                                           \
+    } while (0)
 
 /* Append one expression as a JSON object (no newline).  text is the scanned
  * text; base is added to the span (offsets in the whole document).  Keys come
  * in a fixed order: type, text, span, value, then the kind's fields, then
  * where it was found (id, path, line, column). */
-static void expr_json(struct buf *b, const struct nx_expr *x, const char *text, size_t base,
-                      const struct origin *o)
+static void expr_json(struct buf *b, const struct nx_expr *x, const char *text, size_t base, const struct origin *o)
 {
     char *p = room(b, 64);
     LIT(p, "{\"type\":\"");
@@ -259,8 +260,8 @@ static int slurp(FILE *f, struct buf *b)
 }
 
 /* Scan text[0..n) (one line or record) and print its expressions. */
-static void scan_text(struct buf *out, const char *text, size_t n, const struct nx_ref *ref,
-                      const struct origin *o, struct exprs *xs)
+static void scan_text(struct buf *out, const char *text, size_t n, const struct nx_ref *ref, const struct origin *o,
+                      struct exprs *xs)
 {
     size_t k = scan_all(text, n, ref, xs);
     const struct nx_expr *xv = xs->v;
@@ -275,8 +276,8 @@ static void scan_text(struct buf *out, const char *text, size_t n, const struct 
 
 /* One document: scan it sentence by sentence, so that tense is read from the
  * sentence around each expression. */
-static void scan_document(struct buf *out, const char *path, const char *bytes, size_t n,
-                          const struct doc_opts *opts, struct diag *dg, struct exprs *xs)
+static void scan_document(struct buf *out, const char *path, const char *bytes, size_t n, const struct doc_opts *opts,
+                          struct diag *dg, struct exprs *xs)
 {
     struct document *doc = document_from_bytes(path, bytes, n, opts, dg);
     if (doc->skip) { /* document_from_bytes has said why */
@@ -311,7 +312,7 @@ static void scan_document(struct buf *out, const char *path, const char *bytes, 
 struct record {
     const char *text; /* decoded; in the scratch buffer or the line itself */
     size_t text_len;
-    const char *id;   /* raw JSON of the id value, or NULL */
+    const char *id; /* raw JSON of the id value, or NULL */
     size_t id_len;
     const char *date; /* raw characters of the date string, or NULL */
     size_t date_len;
@@ -328,11 +329,13 @@ static void put_utf8(struct buf *b, unsigned cp)
 {
     char u[4];
     size_t n;
-    if (cp < 0x80) u[0] = (char)cp, n = 1;
-    else if (cp < 0x800) u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
+    if (cp < 0x80)
+        u[0] = (char)cp, n = 1;
+    else if (cp < 0x800)
+        u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
     else if (cp < 0x10000)
-        u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
-        u[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
+        u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[2] = (char)(0x80 | (cp & 0x3F)),
+        n = 3;
     else
         u[0] = (char)(0xF0 | cp >> 18), u[1] = (char)(0x80 | ((cp >> 12) & 0x3F)),
         u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), u[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
@@ -375,8 +378,7 @@ static int jstr_scan(const char *s, size_t n, size_t *p, struct buf *out)
             unsigned cp = (unsigned)(h0 << 12 | h1 << 8 | h2 << 4 | h3);
             i += 4;
             if (cp >= 0xD800 && cp < 0xDC00 && i + 6 <= n && s[i] == '\\' && s[i + 1] == 'u') {
-                int l0 = hexval(s[i + 2]), l1 = hexval(s[i + 3]), l2 = hexval(s[i + 4]),
-                    l3 = hexval(s[i + 5]);
+                int l0 = hexval(s[i + 2]), l1 = hexval(s[i + 3]), l2 = hexval(s[i + 4]), l3 = hexval(s[i + 5]);
                 unsigned lo = (unsigned)(l0 << 12 | l1 << 8 | l2 << 4 | l3);
                 if ((l0 | l1 | l2 | l3) >= 0 && lo >= 0xDC00 && lo < 0xE000) {
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
@@ -476,8 +478,7 @@ static int parse_flat(const char *s, size_t n, struct record *r, struct buf *scr
 /* One --jsonl record: {"id":..., "text":..., "date":...}.  Returns 0, or -1
  * when the line is not such an object (a warning is added). */
 static int scan_record(struct buf *out, const char *path, unsigned line, const char *s, size_t n,
-                       const struct nx_ref *fallback, struct diag *dg, struct exprs *xs,
-                       struct buf *scratch)
+                       const struct nx_ref *fallback, struct diag *dg, struct exprs *xs, struct buf *scratch)
 {
     struct record r;
     json_t *root = NULL;
@@ -512,8 +513,10 @@ static int scan_record(struct buf *out, const char *path, unsigned line, const c
     struct nx_ref ref = *fallback;
     if (r.date && r.date_len >= 10) {
         int32_t day;
-        if (cal_parse_iso(r.date, 10, &day) == 0) ref.has_date = 1, ref.date = day;
-        else diag_add(dg, DIAG_WARNING, path, line, 1, "bad \"date\": %.*s", (int)r.date_len, r.date);
+        if (cal_parse_iso(r.date, 10, &day) == 0)
+            ref.has_date = 1, ref.date = day;
+        else
+            diag_add(dg, DIAG_WARNING, path, line, 1, "bad \"date\": %.*s", (int)r.date_len, r.date);
     } else if (r.date && r.date_len) {
         diag_add(dg, DIAG_WARNING, path, line, 1, "bad \"date\": %.*s", (int)r.date_len, r.date);
     }
@@ -529,7 +532,7 @@ static int scan_record(struct buf *out, const char *path, unsigned line, const c
 
 /* The texts of a --lines or --jsonl input, kept for timing. */
 struct bench_set {
-    struct buf bytes; /* every text and date, one after the other */
+    struct buf bytes;                                /* every text and date, one after the other */
     size_t *text_at, *text_len, *date_at, *date_len; /* date_len 0: none */
     size_t n, cap;
 };
@@ -563,8 +566,7 @@ static void bench_record(struct bench_set *bs, const char *s, size_t n, struct b
     json_t *root = json_loadb(s, n, 0, NULL);
     json_t *jt = json_object_get(root, "text"), *jd = json_object_get(root, "date");
     if (json_is_string(jt))
-        bench_add(bs, json_string_value(jt), json_string_length(jt),
-                  json_is_string(jd) ? json_string_value(jd) : NULL,
+        bench_add(bs, json_string_value(jt), json_string_length(jt), json_is_string(jd) ? json_string_value(jd) : NULL,
                   json_is_string(jd) ? json_string_length(jd) : 0);
     json_decref(root);
 }
@@ -593,8 +595,7 @@ static size_t bench_pass(const struct bench_set *bs, const struct nx_ref *fallba
 }
 
 /* Time bench_pass: passes until secs have gone, three times; print the best. */
-static void bench_run(const struct bench_set *bs, const struct nx_ref *fallback, double secs,
-                      struct exprs *xs)
+static void bench_run(const struct bench_set *bs, const struct nx_ref *fallback, double secs, struct exprs *xs)
 {
     bench_pass(bs, fallback, xs); /* warm-up */
     double best_rate = -1, best_secs = 0;
@@ -632,8 +633,7 @@ int cmd_normalize(int argc, char **argv)
             const char *v = a[6] == '=' ? a + 7 : (i + 1 < argc ? argv[++i] : NULL);
             int32_t day;
             if (!v || cal_parse_iso(v, strlen(v), &day) != 0) {
-                fprintf(stderr, "crosscheck normalize: --date wants YYYY-MM-DD, got \"%s\"\n",
-                        v ? v : "");
+                fprintf(stderr, "crosscheck normalize: --date wants YYYY-MM-DD, got \"%s\"\n", v ? v : "");
                 free(files);
                 return 2;
             }
@@ -716,20 +716,20 @@ int cmd_normalize(int argc, char **argv)
                 }
                 size_t p = 0;
                 for (;;) {
-                    const char *nl = memchr(in.s + p + (have > p ? have - p : 0), '\n',
-                                            in.len - p - (have > p ? have - p : 0));
+                    const char *nl =
+                        memchr(in.s + p + (have > p ? have - p : 0), '\n', in.len - p - (have > p ? have - p : 0));
                     if (!nl && !(eof && p < in.len)) break;
                     size_t e = nl ? (size_t)(nl - in.s) : in.len;
                     size_t le = e;
                     if (le > p && in.s[le - 1] == '\r') le--;
                     ln++;
                     if (bench) {
-                        if (jsonl && le > p) bench_record(&bs, in.s + p, le - p, &scratch);
-                        else if (!jsonl) bench_add(&bs, in.s + p, le - p, NULL, 0);
+                        if (jsonl && le > p)
+                            bench_record(&bs, in.s + p, le - p, &scratch);
+                        else if (!jsonl)
+                            bench_add(&bs, in.s + p, le - p, NULL, 0);
                     } else if (jsonl) {
-                        if (le > p)
-                            scan_record(&out, label, ln, in.s + p, le - p, &fallback, &dg, &xs,
-                                        &scratch);
+                        if (le > p) scan_record(&out, label, ln, in.s + p, le - p, &fallback, &dg, &xs, &scratch);
                     } else {
                         struct origin o = {.line = ln};
                         scan_text(&out, in.s + p, le - p, &fallback, &o, &xs);

@@ -6,12 +6,11 @@
 #include "lexicon.h"
 #include "pipeline.h"
 
-static const char usage[] =
-    "usage: crosscheck rules lint [PATH...]   validate rule and lexicon files\n"
-    "       crosscheck rules list [PATH...]   list kinds, extractors and checks\n"
-    "\n"
-    "Without PATH the built-in rules are used.  Errors are reported as\n"
-    "FILE:LINE:COL: error: MESSAGE; the exit status is 2 when there are any.\n";
+static const char usage[] = "usage: crosscheck rules lint [PATH...]   validate rule and lexicon files\n"
+                            "       crosscheck rules list [PATH...]   list kinds, extractors and checks\n"
+                            "\n"
+                            "Without PATH the built-in rules are used.  Errors are reported as\n"
+                            "FILE:LINE:COL: error: MESSAGE; the exit status is 2 when there are any.\n";
 
 int cmd_rules(int argc, char **argv)
 {
@@ -36,7 +35,8 @@ int cmd_rules(int argc, char **argv)
         for (size_t i = 0; i < rs->nkinds; i++) {
             const struct kind_def *k = &rs->kinds[i];
             printf("kind %s:", k->name);
-            for (int f = 0; f < k->nfields; f++) printf(" %s(%s)", k->fields[f].name, field_type_name(k->fields[f].type));
+            for (int f = 0; f < k->nfields; f++)
+                printf(" %s(%s)", k->fields[f].name, field_type_name(k->fields[f].type));
             printf("\n");
         }
         for (size_t i = 0; i < rs->nex; i++)

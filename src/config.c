@@ -165,8 +165,8 @@ static const char *scalar(struct yamldoc *yd, yaml_node_t *n, const char *key, c
 }
 
 /* A path or a list of paths, resolved against dir; each must exist. */
-static int paths(struct yamldoc *yd, yaml_node_t *v, const char *key, const char *dir, char ***out,
-                 size_t *nout, struct diag *d)
+static int paths(struct yamldoc *yd, yaml_node_t *v, const char *key, const char *dir, char ***out, size_t *nout,
+                 struct diag *d)
 {
     static const char what[] = "a path or a list of paths";
     size_t n = yamldoc_is_seq(v) ? yamldoc_len(v) : 1;
@@ -190,8 +190,7 @@ static int paths(struct yamldoc *yd, yaml_node_t *v, const char *key, const char
             if (strcmp(p, s) == 0)
                 yamldoc_error(yd, d, DIAG_ERROR, item, "%s: cannot open '%s': %s", key, s, strerror(errno));
             else
-                yamldoc_error(yd, d, DIAG_ERROR, item, "%s: cannot open '%s' (%s): %s", key, s, p,
-                              strerror(errno));
+                yamldoc_error(yd, d, DIAG_ERROR, item, "%s: cannot open '%s' (%s): %s", key, s, p, strerror(errno));
             free(p);
             rc = -1;
             continue;
@@ -231,14 +230,14 @@ static int load_root(struct config *cfg, struct yamldoc *yd, const char *dir, st
         yaml_node_t *v = yaml_document_get_node(&yd->doc, pr->value);
         const char *k = yamldoc_str(kn);
         if (!k) {
-            yamldoc_error(yd, d, DIAG_ERROR, kn, "expected a key (%s, %s, %s, %s, %s or %s)", KEYS[0], KEYS[1],
-                          KEYS[2], KEYS[3], KEYS[4], KEYS[5]);
+            yamldoc_error(yd, d, DIAG_ERROR, kn, "expected a key (%s, %s, %s, %s, %s or %s)", KEYS[0], KEYS[1], KEYS[2],
+                          KEYS[3], KEYS[4], KEYS[5]);
             rc = -1;
             continue;
         }
         if (!known_key(k)) {
-            yamldoc_error(yd, d, DIAG_ERROR, kn, "unknown key '%s' (expected %s, %s, %s, %s, %s or %s)", k,
-                          KEYS[0], KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]);
+            yamldoc_error(yd, d, DIAG_ERROR, kn, "unknown key '%s' (expected %s, %s, %s, %s, %s or %s)", k, KEYS[0],
+                          KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]);
             rc = -1;
             continue;
         }

@@ -21,16 +21,16 @@
 /* A zeroed struct config (with fail_on = -1) is "no configuration";
  * config_init makes one. */
 struct config {
-    char *path;          /* the file that was read, or NULL */
-    char **rules;        /* rules: replace the built-in rules */
+    char *path;   /* the file that was read, or NULL */
+    char **rules; /* rules: replace the built-in rules */
     size_t nrules;
-    char **extra;        /* extra-rules: add to them */
+    char **extra; /* extra-rules: add to them */
     size_t nextra;
-    char **reference;    /* reference: the reference corpus (gate mode) */
+    char **reference; /* reference: the reference corpus (gate mode) */
     size_t nreference;
-    int fail_on;         /* fail-on: a DIAG_* level, DIAG_ERROR + 1 for never; -1 unset */
-    char *format;        /* format: the default format of check, or NULL */
-    int has_date;        /* date: publication date for undated documents */
+    int fail_on;  /* fail-on: a DIAG_* level, DIAG_ERROR + 1 for never; -1 unset */
+    char *format; /* format: the default format of check, or NULL */
+    int has_date; /* date: publication date for undated documents */
     int32_t date;
 };
 

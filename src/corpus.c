@@ -36,7 +36,7 @@ struct corpus {
     char *jpath;
     unsigned jline;
     size_t jrecords; /* records yielded from it so far */
-    char *lbuf; /* getline buffer */
+    char *lbuf;      /* getline buffer */
     size_t lcap;
     unsigned seq;
 };
@@ -54,7 +54,10 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
-static const char *extension(const char *path) { return strrchr(base_name(path), '.'); }
+static const char *extension(const char *path)
+{
+    return strrchr(base_name(path), '.');
+}
 
 static int is_jsonl(const char *path)
 {
@@ -112,8 +115,7 @@ static struct document *read_stream(struct corpus *c, int fd, const char *path, 
             if (n >= stop) {
                 free(buf);
                 char why[160];
-                snprintf(why, sizeof why, "too large (more than %zu bytes, limit %zu)", limit,
-                         limit);
+                snprintf(why, sizeof why, "too large (more than %zu bytes, limit %zu)", limit, limit);
                 return skipped(d, path, 0, why);
             }
             cap = cap < stop / 2 ? cap * 2 : stop;
@@ -225,8 +227,7 @@ static struct document *next_record(struct corpus *c, struct diag *d)
             struct document *doc = NULL;
             if (ferror(c->jf)) {
                 char why[300];
-                snprintf(why, sizeof why, "read error after line %u: %s", c->jline,
-                         strerror(errno));
+                snprintf(why, sizeof why, "read error after line %u: %s", c->jline, strerror(errno));
                 doc = skipped(d, c->jpath, c->jline + 1, why);
             } else if (!c->jrecords) { /* account for the file itself */
                 doc = skipped(d, c->jpath, 0, "no records (empty JSONL corpus)");
@@ -254,8 +255,7 @@ static int cmp_names(const void *a, const void *b)
 }
 
 /* Push a directory: read and sort its visible entries. */
-static struct document *push_dir(struct corpus *c, const char *path, const struct stat *st,
-                                 struct diag *d)
+static struct document *push_dir(struct corpus *c, const char *path, const struct stat *st, struct diag *d)
 {
     for (size_t i = 0; i < c->depth; i++)
         if (c->stack[i].dev == st->st_dev && c->stack[i].ino == st->st_ino) {

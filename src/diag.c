@@ -16,8 +16,8 @@ const char *diag_level_name(enum diag_level level)
     }
 }
 
-void diag_vadd(struct diag *d, enum diag_level level, const char *path, unsigned line,
-               unsigned col, const char *fmt, va_list ap)
+void diag_vadd(struct diag *d, enum diag_level level, const char *path, unsigned line, unsigned col, const char *fmt,
+               va_list ap)
 {
     XGROW(d->v, d->cap, d->n + 1);
     struct diag_entry *e = &d->v[d->n++];
@@ -33,8 +33,8 @@ void diag_vadd(struct diag *d, enum diag_level level, const char *path, unsigned
     if (level == DIAG_WARNING) d->warnings++;
 }
 
-void diag_add(struct diag *d, enum diag_level level, const char *path, unsigned line,
-              unsigned col, const char *fmt, ...)
+void diag_add(struct diag *d, enum diag_level level, const char *path, unsigned line, unsigned col, const char *fmt,
+              ...)
 {
     va_list ap;
     va_start(ap, fmt);

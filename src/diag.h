@@ -14,11 +14,11 @@ enum diag_level { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR };
 
 struct diag_entry {
     enum diag_level level;
-    char *path;     /* owned; NULL when the message is not about a file */
-    unsigned line;  /* 1-based; 0 when unknown */
-    unsigned col;   /* 1-based, in code points; 0 when unknown */
-    char *msg;      /* owned */
-    char *excerpt;  /* owned; the offending source line, printed with a caret; may be NULL */
+    char *path;    /* owned; NULL when the message is not about a file */
+    unsigned line; /* 1-based; 0 when unknown */
+    unsigned col;  /* 1-based, in code points; 0 when unknown */
+    char *msg;     /* owned */
+    char *excerpt; /* owned; the offending source line, printed with a caret; may be NULL */
 };
 
 struct diag {
@@ -28,10 +28,10 @@ struct diag {
 };
 
 /* Add an entry; path and excerpt are copied.  Never fails. */
-void diag_add(struct diag *d, enum diag_level level, const char *path, unsigned line,
-              unsigned col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-void diag_vadd(struct diag *d, enum diag_level level, const char *path, unsigned line,
-               unsigned col, const char *fmt, va_list ap);
+void diag_add(struct diag *d, enum diag_level level, const char *path, unsigned line, unsigned col, const char *fmt,
+              ...) __attribute__((format(printf, 6, 7)));
+void diag_vadd(struct diag *d, enum diag_level level, const char *path, unsigned line, unsigned col, const char *fmt,
+               va_list ap);
 /* Attach the source line to the last entry (shown with a caret under col). */
 void diag_excerpt(struct diag *d, const char *line, size_t len);
 /* Move every entry of src to the end of dst, leaving src empty. */

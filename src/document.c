@@ -13,11 +13,11 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-#define SNIFF_BYTES 4096 /* the binary heuristic looks at this much */
-#define SNIFF_CONTROL_PCT 10 /* more control bytes than this share => binary */
-#define MARK_STEP ((size_t)64 << 10) /* extra position anchors inside long lines */
+#define SNIFF_BYTES 4096                   /* the binary heuristic looks at this much */
+#define SNIFF_CONTROL_PCT 10               /* more control bytes than this share => binary */
+#define MARK_STEP ((size_t)64 << 10)       /* extra position anchors inside long lines */
 #define FRONT_MATTER_MAX ((size_t)1 << 20) /* larger YAML is not parsed */
-#define EXCERPT_MAX 1000 /* longer lines are not attached to diagnostics */
+#define EXCERPT_MAX 1000                   /* longer lines are not attached to diagnostics */
 
 static const char BOM[] = "\xEF\xBB\xBF";
 
@@ -28,7 +28,10 @@ static size_t max_bytes(const struct doc_opts *opts)
     return opts && opts->max_bytes ? opts->max_bytes : DOC_MAX_BYTES;
 }
 
-static int is_hspace(char c) { return c == ' ' || c == '\t'; }
+static int is_hspace(char c)
+{
+    return c == ' ' || c == '\t';
+}
 
 static int is_space(char c)
 {
@@ -84,8 +87,7 @@ static void warn_at(struct diag *d, const struct document *doc, size_t off, cons
 }
 
 /* Turn doc into a skipped one with the reason, and warn "path: skipped: reason". */
-static void skip_doc(struct document *doc, struct diag *d, unsigned line, unsigned col,
-                     const char *reason)
+static void skip_doc(struct document *doc, struct diag *d, unsigned line, unsigned col, const char *reason)
 {
     free(doc->text);
     free(doc->lines);
@@ -109,8 +111,7 @@ static int parse_date_value(const char *s, size_t n, int32_t *day)
     if (n >= 2 && (s[0] == '"' || s[0] == '\'') && s[n - 1] == s[0]) s++, n -= 2;
     if (n < 10 || cal_parse_iso(s, 10, day) != 0) return -1;
     if (n == 10) return 0;
-    if ((s[10] == 'T' || s[10] == 't' || s[10] == ' ') && n > 11 && isdigit((unsigned char)s[11]))
-        return 0;
+    if ((s[10] == 'T' || s[10] == 't' || s[10] == ' ') && n > 11 && isdigit((unsigned char)s[11])) return 0;
     return -1;
 }
 
@@ -123,16 +124,14 @@ static int blank_date(const char *s, size_t n)
 }
 
 /* Warn about a date value that is neither a date nor left empty; 1 if warned. */
-static int unknown_date(struct diag *d, const char *path, unsigned line, unsigned col,
-                        const char *v, size_t n)
+static int unknown_date(struct diag *d, const char *path, unsigned line, unsigned col, const char *v, size_t n)
 {
     if (!d || blank_date(v, n)) return 0;
     if (n > 80) { /* shorten, at a character boundary */
         n = 80;
         while (n && ((unsigned char)v[n] & 0xC0) == 0x80) n--;
     }
-    diag_add(d, DIAG_WARNING, path, line, col, "unknown date format '%.*s', expected YYYY-MM-DD",
-             (int)n, v);
+    diag_add(d, DIAG_WARNING, path, line, col, "unknown date format '%.*s', expected YYYY-MM-DD", (int)n, v);
     return 1;
 }
 
@@ -157,9 +156,7 @@ static int binary_reason(const char *b, size_t n, char *why, size_t cap)
     size_t sample = n < SNIFF_BYTES ? n : SNIFF_BYTES, ctrl = 0;
     for (size_t i = 0; i < sample; i++) {
         unsigned char c = (unsigned char)b[i];
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') ||
-            c == 0x7F)
-            ctrl++;
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F) ctrl++;
     }
     if (ctrl * 100 > sample * SNIFF_CONTROL_PCT) {
         snprintf(why, cap, "binary file (%zu control bytes in the first %zu)", ctrl, sample);
@@ -363,20 +360,17 @@ static char *scalar_dup(const yaml_node_t *v)
 
 /* Apply the keys of a parsed front matter mapping; fm_line is the file line
  * of the first YAML line, fm_off its byte offset. */
-static void apply_front_matter(struct document *doc, yaml_document_t *y, unsigned fm_line,
-                               size_t fm_off, struct diag *d)
+static void apply_front_matter(struct document *doc, yaml_document_t *y, unsigned fm_line, size_t fm_off,
+                               struct diag *d)
 {
     yaml_node_t *root = yaml_document_get_root_node(y);
     if (!root) return; /* empty front matter */
     if (root->type != YAML_MAPPING_NODE) {
-        if (d)
-            diag_add(d, DIAG_WARNING, doc->path, fm_line, 1,
-                     "front matter is not a mapping of keys to values");
+        if (d) diag_add(d, DIAG_WARNING, doc->path, fm_line, 1, "front matter is not a mapping of keys to values");
         return;
     }
     char *source = NULL, *outlet = NULL, *publisher = NULL;
-    for (yaml_node_pair_t *pr = root->data.mapping.pairs.start; pr < root->data.mapping.pairs.top;
-         pr++) {
+    for (yaml_node_pair_t *pr = root->data.mapping.pairs.start; pr < root->data.mapping.pairs.top; pr++) {
         yaml_node_t *k = yaml_document_get_node(y, pr->key);
         yaml_node_t *v = yaml_document_get_node(y, pr->value);
         if (!v) continue;
@@ -390,21 +384,18 @@ static void apply_front_matter(struct document *doc, yaml_document_t *y, unsigne
             if (!*slot) *slot = scalar_dup(v);
             continue;
         }
-        if (!(key_is(k, "date") || key_is(k, "published") || key_is(k, "publication_date")) ||
-            doc->has_date)
-            continue;
+        if (!(key_is(k, "date") || key_is(k, "published") || key_is(k, "publication_date")) || doc->has_date) continue;
         int32_t day;
-        if (v->type == YAML_SCALAR_NODE && parse_date_value((const char *)v->data.scalar.value,
-                                                            v->data.scalar.length, &day) == 0) {
+        if (v->type == YAML_SCALAR_NODE &&
+            parse_date_value((const char *)v->data.scalar.value, v->data.scalar.length, &day) == 0) {
             doc->has_date = 1;
             doc->date = day;
             doc->date_from = "front-matter";
         } else {
-            const char *s =
-                v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : "(not a scalar)";
+            const char *s = v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : "(not a scalar)";
             size_t sn = v->type == YAML_SCALAR_NODE ? v->data.scalar.length : strlen(s);
-            if (unknown_date(d, doc->path, fm_line + (unsigned)v->start_mark.line,
-                             (unsigned)v->start_mark.column + 1, s, sn))
+            if (unknown_date(d, doc->path, fm_line + (unsigned)v->start_mark.line, (unsigned)v->start_mark.column + 1,
+                             s, sn))
                 excerpt_at(d, doc, fm_off + v->start_mark.index);
         }
     }
@@ -447,9 +438,8 @@ static int read_front_matter(struct document *doc, struct diag *d)
     while (doc->body < n && is_space(t[doc->body])) doc->body++;
     if (close - after > FRONT_MATTER_MAX) {
         if (d)
-            diag_add(d, DIAG_WARNING, doc->path, fm_line, 1,
-                     "front matter too large (%zu bytes, limit %zu); not read", close - after,
-                     (size_t)FRONT_MATTER_MAX);
+            diag_add(d, DIAG_WARNING, doc->path, fm_line, 1, "front matter too large (%zu bytes, limit %zu); not read",
+                     close - after, (size_t)FRONT_MATTER_MAX);
         return 1;
     }
     yaml_parser_t parser;
@@ -463,8 +453,7 @@ static int read_front_matter(struct document *doc, struct diag *d)
         char ctx[200] = "";
         if (parser.context)
             snprintf(ctx, sizeof ctx, " %s started at line %u, column %u", parser.context,
-                     fm_line + (unsigned)parser.context_mark.line,
-                     (unsigned)parser.context_mark.column + 1);
+                     fm_line + (unsigned)parser.context_mark.line, (unsigned)parser.context_mark.column + 1);
         diag_add(d, DIAG_WARNING, doc->path, fm_line + (unsigned)parser.problem_mark.line,
                  (unsigned)parser.problem_mark.column + 1, "malformed front matter: %s%s",
                  parser.problem ? parser.problem : "YAML error", ctx);
@@ -488,9 +477,7 @@ static void finish_text(struct document *doc, const struct doc_opts *opts, struc
 {
     size_t first = 0, bad = repair_utf8(doc->text, doc->len, &first);
     index_lines(doc);
-    if (bad)
-        warn_at(d, doc, first, "invalid UTF-8: %zu byte%s replaced with '?'", bad,
-                bad == 1 ? "" : "s");
+    if (bad) warn_at(d, doc, first, "invalid UTF-8: %zu byte%s replaced with '?'", bad, bad == 1 ? "" : "s");
     if (doc->len >= 3 && memcmp(doc->text, BOM, 3) == 0) doc->body = 3;
     if (doc->format != DOC_RECORD && !read_front_matter(doc, d)) read_date_line(doc, d);
     if (!doc->has_date && opts && opts->has_date) {
@@ -501,12 +488,10 @@ static void finish_text(struct document *doc, const struct doc_opts *opts, struc
     set_label(doc);
 }
 
-struct document *document_adopt(const char *path, char *buf, size_t n, const struct doc_opts *opts,
-                                struct diag *d)
+struct document *document_adopt(const char *path, char *buf, size_t n, const struct doc_opts *opts, struct diag *d)
 {
     struct document *doc = doc_new(path);
-    doc->format =
-        path && (has_ext(path, ".md") || has_ext(path, ".markdown")) ? DOC_MARKDOWN : DOC_TEXT;
+    doc->format = path && (has_ext(path, ".md") || has_ext(path, ".markdown")) ? DOC_MARKDOWN : DOC_TEXT;
     doc->text = buf;
     doc->len = n;
     char why[160];
@@ -529,8 +514,8 @@ struct document *document_adopt(const char *path, char *buf, size_t n, const str
     return doc;
 }
 
-struct document *document_from_bytes(const char *path, const char *bytes, size_t n,
-                                     const struct doc_opts *opts, struct diag *d)
+struct document *document_from_bytes(const char *path, const char *bytes, size_t n, const struct doc_opts *opts,
+                                     struct diag *d)
 {
     if (n > max_bytes(opts)) return document_adopt(path, NULL, n, opts, d);
     char *buf = xmalloc(n + 1);
@@ -538,8 +523,7 @@ struct document *document_from_bytes(const char *path, const char *bytes, size_t
     return document_adopt(path, buf, n, opts, d);
 }
 
-struct document *document_skipped(const char *path, const char *id, unsigned line,
-                                  const char *reason)
+struct document *document_skipped(const char *path, const char *id, unsigned line, const char *reason)
 {
     struct document *doc = doc_new(path);
     if (id) doc->id = xstrdup(id);
@@ -593,9 +577,8 @@ static void record_fields(struct document *doc, json_t *o, struct diag *d)
     }
 }
 
-struct document *document_from_record_ex(const char *path, unsigned line, const char *json,
-                                         size_t n, int unterminated, const struct doc_opts *opts,
-                                         struct diag *d)
+struct document *document_from_record_ex(const char *path, unsigned line, const char *json, size_t n, int unterminated,
+                                         const struct doc_opts *opts, struct diag *d)
 {
     static const char *const text_keys[] = {"text", "body", "content", NULL};
     struct document *doc = doc_new(path);
@@ -624,8 +607,7 @@ struct document *document_from_record_ex(const char *path, unsigned line, const 
     free(fixed);
     if (!o) {
         snprintf(why, sizeof why, "%snot valid JSON at column %d: %s",
-                 unterminated ? "truncated record (last line has no newline); " : "", err.column,
-                 err.text);
+                 unterminated ? "truncated record (last line has no newline); " : "", err.column, err.text);
         skip_doc(doc, d, line, err.column > 0 ? (unsigned)err.column : 0, why);
         return doc;
     }
@@ -640,8 +622,7 @@ struct document *document_from_record_ex(const char *path, unsigned line, const 
     set_label(doc);
     if (!text) {
         skip_doc(doc, d, line, 1,
-                 tv ? "record text is not a string"
-                    : "record has no text (\"text\", \"body\" or \"content\")");
+                 tv ? "record text is not a string" : "record has no text (\"text\", \"body\" or \"content\")");
         json_decref(o);
         return doc;
     }

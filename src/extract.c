@@ -66,8 +66,8 @@ struct extract_ctx {
     size_t sent_len;
     /* time each rule spent on the current document: a rule that stays under
      * PCRE2's limits at every start but is slow all the same is stopped */
-    double *spent;     /* seconds, per extractor */
-    uint8_t *stopped;  /* per extractor: skipped for the rest of the document */
+    double *spent;    /* seconds, per extractor */
+    uint8_t *stopped; /* per extractor: skipped for the rest of the document */
 };
 
 /* A rule may spend this long on one document: 2 s, plus 0.5 s per MB so
@@ -86,9 +86,9 @@ static double now_seconds(void)
 
 struct detail_hit {
     const struct cue *cue;
-    uint32_t sstart, send;            /* the sentence, in document offsets */
-    char id[96];                      /* "delegation:gomel" */
-    const struct entity *people[4];   /* the people the sentence names */
+    uint32_t sstart, send;          /* the sentence, in document offsets */
+    char id[96];                    /* "delegation:gomel" */
+    const struct entity *people[4]; /* the people the sentence names */
     int npeople;
 };
 
@@ -149,7 +149,10 @@ void extract_ctx_free(struct extract_ctx *x)
     free(x);
 }
 
-const struct extract_stats *extract_stats(const struct extract_ctx *x) { return &x->stats; }
+const struct extract_stats *extract_stats(const struct extract_ctx *x)
+{
+    return &x->stats;
+}
 
 /* ==== Annotations ==== */
 
@@ -163,7 +166,9 @@ static unsigned mention_classes(const struct mention *m)
     switch (e->type) {
     case ENT_PERSON: c = AC_PERSON; break;
     case ENT_COUNTRY: c = AC_COUNTRY | AC_PLACE; break;
-    case ENT_CITY: case ENT_REGION: case ENT_PLACE: c = AC_PLACE; break;
+    case ENT_CITY:
+    case ENT_REGION:
+    case ENT_PLACE: c = AC_PLACE; break;
     case ENT_ORG: c = AC_ORG; break;
     case ENT_BODY: c = AC_BODY | AC_ORG; break;
     }
@@ -468,9 +473,9 @@ static void fill_map(struct extract_ctx *x, struct value *v, const struct field_
 /* Clause boundaries: a context field is taken only from the clause of the
  * match ("since the invasion began last week, but it joined ... on Wednesday"
  * gives Wednesday to the vote). */
-static const char *const boundaries[] = {";", " but ", " while ", " whereas ", " which ", " although ",
-                                         " though ", " since ", " after ", " before ", " because ",
-                                         " until ", " as well as ", NULL};
+static const char *const boundaries[] = {";",          " but ",    " while ",      " whereas ", " which ",
+                                         " although ", " though ", " since ",      " after ",   " before ",
+                                         " because ",  " until ",  " as well as ", NULL};
 /* before the match "denied that" also cuts: "The Kremlin on Wednesday denied
  * that Putin had spoken with Biden" */
 static const char *const boundaries_before[] = {" that ", NULL};
@@ -538,8 +543,9 @@ static int word_before(const char *sent, size_t p, const char *w)
 /* Is the word after offset p (an ordinal's end) one that counts contacts? */
 static int counts_contacts(const char *sent, size_t p)
 {
-    static const char *const nouns[] = {"contact", "call", "conversation", "meeting", "talks", "negotiations",
-                                        "round", "visit", "face-to-face", "in-person", "phone", "time", NULL};
+    static const char *const nouns[] = {"contact", "call",  "conversation", "meeting",   "talks", "negotiations",
+                                        "round",   "visit", "face-to-face", "in-person", "phone", "time",
+                                        NULL};
     while (sent[p] == ' ') p++;
     for (const char *const *n = nouns; *n; n++) {
         size_t l = strlen(*n);
@@ -598,8 +604,8 @@ static void fill_context(struct extract_ctx *x, struct value *v, int t, const ch
             const struct nx_expr *e = &x->nx[a->expr];
             int inside = a->start >= ms && a->end <= me;
             int adjective = memchr(sent + e->start, '-', e->end - e->start) != NULL; /* "two-hour" */
-            if (!inside && !adjective && !word_before(sent, e->start, "for") && !word_before(sent, e->start, "lasting") &&
-                !word_before(sent, e->start, "lasted"))
+            if (!inside && !adjective && !word_before(sent, e->start, "for") &&
+                !word_before(sent, e->start, "lasting") && !word_before(sent, e->start, "lasted"))
                 continue;
             if (raw > 60) continue;
         } else if (t == FT_ORDINAL) {
@@ -625,8 +631,8 @@ static void fill_context(struct extract_ctx *x, struct value *v, int t, const ch
 /* ==== Modality, attribution, boilerplate ==== */
 
 /* Run a cue pattern over the sentence; 1 when it matches (span in *s, *e). */
-static int cue_match(struct extract_ctx *x, const struct cue *c, const char *sent, size_t len, size_t from,
-                     size_t *s, size_t *e)
+static int cue_match(struct extract_ctx *x, const struct cue *c, const char *sent, size_t len, size_t from, size_t *s,
+                     size_t *e)
 {
     x->slots = c->slots;
     int rc = pcre2_match(c->re, (PCRE2_SPTR)sent, len, from, 0, x->md, x->mctx);
@@ -817,8 +823,8 @@ static void report_limit(struct extract_ctx *x, const struct document *doc, cons
     document_position(doc, off, &line, &col);
     PCRE2_UCHAR msg[128];
     pcre2_get_error_message(rc, msg, sizeof msg);
-    diag_add(d, DIAG_WARNING, doc->path, line, col, "rule '%s' (%s:%u) gave up on this sentence: %s", ex->id,
-             ex->path, ex->line, (const char *)msg);
+    diag_add(d, DIAG_WARNING, doc->path, line, col, "rule '%s' (%s:%u) gave up on this sentence: %s", ex->id, ex->path,
+             ex->line, (const char *)msg);
     x->stats.limit_hits++;
 }
 
@@ -1028,8 +1034,8 @@ static size_t run_extractor(struct extract_ctx *x, const struct extractor *ex, c
         unsigned line, col;
         document_position(doc, soff, &line, &col);
         diag_add(d, DIAG_WARNING, doc->path, line, col,
-                 "rule '%s' (%s:%u) spent over %.0f s on this document; skipped for the rest of it", ex->id,
-                 ex->path, ex->line, RULE_BUDGET(doc->len));
+                 "rule '%s' (%s:%u) spent over %.0f s on this document; skipped for the rest of it", ex->id, ex->path,
+                 ex->line, RULE_BUDGET(doc->len));
         x->stopped[ei] = 1;
         x->stats.limit_hits++;
     }

@@ -26,7 +26,7 @@ const struct extract_stats *extract_stats(const struct extract_ctx *x);
  * document index docidx.  Rules that hit the PCRE2 match limits are reported
  * in d (rule id and document) and skipped for that sentence.  Returns the
  * number of claims added. */
-size_t extract_document(struct extract_ctx *x, const struct document *doc, uint32_t docidx,
-                        struct claimset *out, struct diag *d);
+size_t extract_document(struct extract_ctx *x, const struct document *doc, uint32_t docidx, struct claimset *out,
+                        struct diag *d);
 
 #endif

@@ -9,7 +9,7 @@
 #include "strmap.h"
 #include "xalloc.h"
 
-#define MAX_PHRASE 8   /* tokens in the longest alias or title */
+#define MAX_PHRASE 8 /* tokens in the longest alias or title */
 #define KEY_MAX 512
 
 enum atom_kind { A_NONE, A_NAME, A_DEMONYM, A_TITLE, A_POSS, A_DET, A_OF, A_TWO, A_GROUPWORD, A_AND };
@@ -17,12 +17,12 @@ enum atom_kind { A_NONE, A_NAME, A_DEMONYM, A_TITLE, A_POSS, A_DET, A_OF, A_TWO,
 /* What a phrase of the names dictionary can stand for. */
 struct phrase {
     const struct entity *e;
-    int demonym;          /* the phrase is a demonym of e */
-    struct phrase *next;  /* other readings of the same phrase */
+    int demonym;         /* the phrase is a demonym of e */
+    struct phrase *next; /* other readings of the same phrase */
 };
 
 struct title {
-    char *canonical;      /* owned */
+    char *canonical; /* owned */
     int plural;
 };
 
@@ -31,15 +31,15 @@ struct title {
 struct lexicon {
     struct entity **v;
     size_t n, cap;
-    struct strhash ids;   /* id -> entity */
+    struct strhash ids; /* id -> entity */
     /* exact phrase key -> struct phrase list, tagged with NAME_PREFIX when
      * the key and more tokens are a phrase too; every proper prefix of a
      * phrase, in whole tokens, is a key (a phrase lookup stops at the first
      * key that starts no phrase).  One map, so that loading thousands of
      * places costs one insert per one-word alias. */
     struct strhash names;
-    Pvoid_t titles;       /* lowercase phrase key -> struct title */
-    Pvoid_t tfirsts;      /* first token of any title phrase (lowercase) -> 1 */
+    Pvoid_t titles;  /* lowercase phrase key -> struct title */
+    Pvoid_t tfirsts; /* first token of any title phrase (lowercase) -> 1 */
     /* every titles key and every proper prefix of one, in whole tokens ->
      * MARK_* bits */
     Pvoid_t tmarks;
@@ -49,11 +49,14 @@ struct lexicon {
     uint64_t bloom[2][FIRST_BLOOM_BITS / 64];
     /* phrases are allocated in slabs (thousands of places: one malloc each
      * would dominate loading) */
-    struct phrase **slabs; size_t nslabs, capslabs, slab_used;
+    struct phrase **slabs;
+    size_t nslabs, capslabs, slab_used;
     /* blocks owned by the lexicon that entities borrow from
      * (lexicon_add_block) */
-    void **blocks; size_t nblocks, capblocks;
-    struct title **tv; size_t ntv, captv;
+    void **blocks;
+    size_t nblocks, capblocks;
+    struct title **tv;
+    size_t ntv, captv;
     int maxtok;
 };
 
@@ -129,8 +132,8 @@ int lexicon_add(struct lexicon *lx, struct entity *e, struct diag *d)
     void **slot = strhash_slot(&lx->ids, e->id);
     if (*slot) {
         const struct entity *old = *slot;
-        diag_add(d, DIAG_ERROR, e->path, e->line, e->col, "entity '%s' is already defined at %s:%u:%u",
-                 e->id, old->path, old->line, old->col);
+        diag_add(d, DIAG_ERROR, e->path, e->line, e->col, "entity '%s' is already defined at %s:%u:%u", e->id,
+                 old->path, old->line, old->col);
         entity_free(e);
         return -1;
     }
@@ -147,9 +150,18 @@ void lexicon_add_block(struct lexicon *lx, void *block)
     lx->blocks[lx->nblocks++] = block;
 }
 
-size_t lexicon_count(const struct lexicon *lx) { return lx->n; }
-const struct entity *lexicon_at(const struct lexicon *lx, size_t i) { return i < lx->n ? lx->v[i] : NULL; }
-const struct entity *lexicon_get(const struct lexicon *lx, const char *id) { return strhash_get(&lx->ids, id); }
+size_t lexicon_count(const struct lexicon *lx)
+{
+    return lx->n;
+}
+const struct entity *lexicon_at(const struct lexicon *lx, size_t i)
+{
+    return i < lx->n ? lx->v[i] : NULL;
+}
+const struct entity *lexicon_get(const struct lexicon *lx, const char *id)
+{
+    return strhash_get(&lx->ids, id);
+}
 
 const struct entity *entity_country(const struct entity *e)
 {
@@ -311,7 +323,8 @@ static int phrase_key(const char *phrase, int fold, char key[KEY_MAX], int *ntok
         if (u == ' ')
             plain = n0 > 0 && c[1] && c[1] != ' ', words++;
         else /* letters, digits, and UTF-8 but for curly quotes and dashes */
-            plain = (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || (u >= 0x80 && u != 0xE2 && u != 0xC2);
+            plain = (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') ||
+                    (u >= 0x80 && u != 0xE2 && u != 0xC2);
     }
     if (plain && n0 && n0 + 1 < KEY_MAX) {
         for (size_t i = 0; i <= n0; i++) key[i] = (char)(fold ? tolower((unsigned char)phrase[i]) : phrase[i]);
@@ -452,8 +465,7 @@ void lexicon_add_title(struct lexicon *lx, const char *form, const char *canonic
     struct title *t = xcalloc(1, sizeof *t);
     t->canonical = xstrdup(canonical);
     size_t fl = strlen(form);
-    t->plural = fl > 1 && form[fl - 1] == 's' && strcmp(form, canonical) != 0 &&
-                strncmp(form, canonical, fl - 1) == 0;
+    t->plural = fl > 1 && form[fl - 1] == 's' && strcmp(form, canonical) != 0 && strncmp(form, canonical, fl - 1) == 0;
     *slot = t;
     XGROW(lx->tv, lx->captv, lx->ntv + 1);
     lx->tv[lx->ntv++] = t;
@@ -510,8 +522,8 @@ int lexicon_finish(struct lexicon *lx, struct diag *d)
 
 struct atom {
     int kind;
-    uint32_t start, end;   /* byte span */
-    int ntok;              /* tokens consumed */
+    uint32_t start, end; /* byte span */
+    int ntok;            /* tokens consumed */
     const struct phrase *ph;
     const struct title *ti;
 };
@@ -631,8 +643,7 @@ static void atom_at(const struct lexicon *lx, const char *text, const struct tok
     }
     /* titles, case-insensitive: a longer title beats a shorter name */
     fl = 0;
-    if (bloom_bit(lx->bloom[1], h[1]) && key_add(first, &fl, text, t[i], 1) == 0 &&
-        strmap_get(lx->tfirsts, first)) {
+    if (bloom_bit(lx->bloom[1], h[1]) && key_add(first, &fl, text, t[i], 1) == 0 && strmap_get(lx->tfirsts, first)) {
         kl = 0;
         int best = 0;
         const struct title *bt = NULL;
@@ -693,8 +704,8 @@ static int valid_at(const struct entity *e, const struct mention_ctx *ctx)
 }
 
 /* The one person of country c holding title t (at the document's date). */
-static const struct entity *role_holder(const struct lexicon *lx, const struct mention_ctx *ctx,
-                                        const struct entity *c, const char *title)
+static const struct entity *role_holder(const struct lexicon *lx, const struct mention_ctx *ctx, const struct entity *c,
+                                        const char *title)
 {
     const struct entity *found = NULL;
     for (size_t i = 0; i < lx->n; i++) {
@@ -715,8 +726,8 @@ static void remember(struct mention_ctx *ctx, const struct entity *e)
     ctx->recent[0] = e;
 }
 
-static size_t emit(struct mention *out, size_t n, size_t max, uint32_t s, uint32_t e, int kind,
-                   const struct entity *a, const struct entity *b)
+static size_t emit(struct mention *out, size_t n, size_t max, uint32_t s, uint32_t e, int kind, const struct entity *a,
+                   const struct entity *b)
 {
     if (n < max) out[n] = (struct mention){s, e, kind, a, b};
     return n + 1;
@@ -749,7 +760,8 @@ size_t lexicon_mentions(const struct lexicon *lx, struct mention_ctx *ctx, const
         size_t j = i;
         uint32_t start = a->start;
         /* "the two leaders", "both leaders", "the two" */
-        if ((a->kind == A_DET && j + 1 < nt && at[j + 1].kind == A_TWO) || (a->kind == A_TWO && word_is(text, t[i], "both"))) {
+        if ((a->kind == A_DET && j + 1 < nt && at[j + 1].kind == A_TWO) ||
+            (a->kind == A_TWO && word_is(text, t[i], "both"))) {
             size_t k = a->kind == A_DET ? j + 2 : j + 1;
             uint32_t end = at[k - 1].end;
             if (k < nt && (at[k].kind == A_GROUPWORD || (at[k].kind == A_TITLE && at[k].ti->plural))) {
@@ -779,7 +791,8 @@ size_t lexicon_mentions(const struct lexicon *lx, struct mention_ctx *ctx, const
         if (k < nt && at[k].kind == A_TITLE) {
             const struct title *ti = at[k].ti;
             size_t after = k + (size_t)at[k].ntok;
-            const struct entity *person = after < nt && at[after].kind == A_NAME ? name_of_type(at[after].ph, ENT_PERSON) : NULL;
+            const struct entity *person =
+                after < nt && at[after].kind == A_NAME ? name_of_type(at[after].ph, ENT_PERSON) : NULL;
             if (person) {
                 /* "Israeli Prime Minister Naftali Bennett": one mention */
                 uint32_t s0 = (country || at[i].kind != A_DET) ? at[j].start : at[k].start;

@@ -16,17 +16,17 @@ enum entity_type {
     ENT_PERSON,
     ENT_COUNTRY,
     ENT_CITY,
-    ENT_REGION,  /* provinces, regions, rivers, borders */
-    ENT_PLACE,   /* buildings and sites: the Kremlin, the Knesset */
-    ENT_ORG,     /* organizations: NATO, ministries, news agencies */
-    ENT_BODY,    /* deliberative bodies that vote: UN General Assembly */
+    ENT_REGION, /* provinces, regions, rivers, borders */
+    ENT_PLACE,  /* buildings and sites: the Kremlin, the Knesset */
+    ENT_ORG,    /* organizations: NATO, ministries, news agencies */
+    ENT_BODY,   /* deliberative bodies that vote: UN General Assembly */
     ENT_TYPES
 };
 
 struct entity {
-    char *id;      /* owned: stable identifier, "naftali-bennett" */
-    int type;      /* enum entity_type */
-    char *name;    /* owned: display name */
+    char *id;                             /* owned: stable identifier, "naftali-bennett" */
+    int type;                             /* enum entity_type */
+    char *name;                           /* owned: display name */
     char **aliases, **demonyms, **titles; /* owned arrays of owned strings */
     size_t naliases, ndemonyms, ntitles;
     /* references by id, resolved by lexicon_finish */
@@ -36,11 +36,11 @@ struct entity {
     const struct entity *stands_for; /* metonym: Jerusalem for Israel's government */
     int32_t from, until;             /* when the titles hold (day numbers); 0 = open */
     int has_from, has_until;
-    char *path;                      /* owned: where it was defined */
+    char *path; /* owned: where it was defined */
     unsigned line, col;
-    uint32_t index;                  /* position in the lexicon */
-    int in_block;                    /* the entity and its strings live in a block
-                                        given to lexicon_add_block: not freed one by one */
+    uint32_t index; /* position in the lexicon */
+    int in_block;   /* the entity and its strings live in a block
+                       given to lexicon_add_block: not freed one by one */
 };
 
 struct lexicon;
@@ -77,10 +77,10 @@ const struct entity *entity_country(const struct entity *e);
 /* ==== Mentions ==== */
 
 enum mention_kind {
-    MEN_ENTITY,   /* a name or alias: "Naftali Bennett", "the Kremlin" */
-    MEN_ROLE,     /* a role phrase resolved to a person: "the Israeli premier" */
-    MEN_DEMONYM,  /* "Israeli" used as an adjective; entity is the country */
-    MEN_GROUP,    /* "the two leaders": entity and entity2 */
+    MEN_ENTITY,  /* a name or alias: "Naftali Bennett", "the Kremlin" */
+    MEN_ROLE,    /* a role phrase resolved to a person: "the Israeli premier" */
+    MEN_DEMONYM, /* "Israeli" used as an adjective; entity is the country */
+    MEN_GROUP,   /* "the two leaders": entity and entity2 */
 };
 
 struct mention {
@@ -97,13 +97,13 @@ struct mention_ctx {
     const struct entity *subject;   /* the person a recent sentence opened with:
                                        "He" at the start of the next one */
     int has_date;
-    int32_t date;                   /* publication date, for who held a title */
+    int32_t date; /* publication date, for who held a title */
 };
 
 /* Find the mentions in text[0..len) (non-overlapping, longest first, in text
  * order), write up to max into out and return how many were found.  Updates
  * ctx with the people seen.  Reentrant given distinct ctx. */
-size_t lexicon_mentions(const struct lexicon *lx, struct mention_ctx *ctx, const char *text,
-                        size_t len, struct mention *out, size_t max);
+size_t lexicon_mentions(const struct lexicon *lx, struct mention_ctx *ctx, const char *text, size_t len,
+                        struct mention *out, size_t max);
 
 #endif

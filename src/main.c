@@ -8,17 +8,16 @@
 #include "config.h"
 #include "pipeline.h"
 
-static const char usage[] =
-    "usage: crosscheck COMMAND [options] [PATH...]\n"
-    "\n"
-    "Commands:\n"
-    "  check      report where sources disagree (gate mode: --reference)\n"
-    "  extract    print the claims found in documents (JSON lines)\n"
-    "  normalize  print the dates, numbers and durations found in text\n"
-    "  rules      lint or list the rule files\n"
-    "\n"
-    "Run 'crosscheck COMMAND --help' for a command's options; 'man crosscheck'\n"
-    "for the rule language and output formats.\n";
+static const char usage[] = "usage: crosscheck COMMAND [options] [PATH...]\n"
+                            "\n"
+                            "Commands:\n"
+                            "  check      report where sources disagree (gate mode: --reference)\n"
+                            "  extract    print the claims found in documents (JSON lines)\n"
+                            "  normalize  print the dates, numbers and durations found in text\n"
+                            "  rules      lint or list the rule files\n"
+                            "\n"
+                            "Run 'crosscheck COMMAND --help' for a command's options; 'man crosscheck'\n"
+                            "for the rule language and output formats.\n";
 
 /* Take --config FILE (--config=FILE) and --no-config out of a command's
  * arguments (up to "--"), then load the configuration they name, or the

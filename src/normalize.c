@@ -43,51 +43,95 @@ static unsigned word_starts(int id)
 {
     unsigned m = 0;
     switch (WORD[id].kind) {
-    case K_MONTH: case K_MONTH_ABBR: case K_WDAY: case K_WDAY_ABBR:
-        m |= SM_DATE;
-        break;
-    case K_CARD: case K_TENS: case K_ORD: case K_ORD_TENS:
-        m |= SM_DATE | SM_DUR | SM_NUM;
-        break;
-    case K_HUNDRED: case K_SCALE: case K_ORD_SCALE: case K_DOZEN:
-        m |= SM_DUR | SM_NUM;
-        break;
+    case K_MONTH:
+    case K_MONTH_ABBR:
+    case K_WDAY:
+    case K_WDAY_ABBR: m |= SM_DATE; break;
+    case K_CARD:
+    case K_TENS:
+    case K_ORD:
+    case K_ORD_TENS: m |= SM_DATE | SM_DUR | SM_NUM; break;
+    case K_HUNDRED:
+    case K_SCALE:
+    case K_ORD_SCALE:
+    case K_DOZEN: m |= SM_DUR | SM_NUM; break;
     case K_TOD:
         if (id == W_NOON || id == W_MIDDAY || id == W_MIDNIGHT) m |= SM_TIME;
         break;
-    default:
-        break;
+    default: break;
     }
     switch (id) {
-    case W_A: case W_AN:
-        m |= SM_DATE | SM_DUR | SM_NUM;
-        break;
-    case W_THE: case W_TODAY: case W_TONIGHT: case W_YESTERDAY: case W_TOMORROW: case W_THIS:
-    case W_LAST: case W_NEXT: case W_PAST: case W_PREVIOUS: case W_COMING: case W_CURRENT:
-    case W_EARLIER: case W_LATER: case W_EARLY: case W_LATE: case W_FOLLOWING: case W_SINCE:
-    case W_FROM: case W_BETWEEN: case W_Q: case W_UPCOMING: case W_WEEK: case W_REST: case W_AFTER:
-    case W_MID: case W_RECENT:
-    case W_REMAINDER: case W_REMAINING:
-        m |= SM_DATE;
-        break;
-    case W_IN: case W_OVER:
-        m |= SM_DATE | SM_DUR | SM_NUM;
-        break;
-    case W_AROUND: case W_ABOUT: case W_APPROXIMATELY: case W_ROUGHLY: case W_JUST:
-        m |= SM_TIME | SM_DUR | SM_NUM;
-        break;
-    case W_APPROX: case W_SOME: case W_ESTIMATED: case W_NEARLY: case W_ALMOST: case W_CLOSE:
-    case W_MORE: case W_GREATER: case W_ABOVE: case W_EXCEEDING: case W_UPWARDS: case W_AT:
-    case W_NO: case W_NOT: case W_LESS: case W_FEWER: case W_UNDER: case W_BELOW: case W_UP:
-    case W_AS: case W_HALF: case W_QUARTER: case W_NEGATIVE: case W_MINUS:
-        m |= SM_DUR | SM_NUM;
-        break;
-    case W_HUNDREDS: case W_THOUSANDS: case W_MILLIONS: case W_BILLIONS: case W_TENS:
-    case W_PERCENT: case W_PERCENTS: case W_PER:
-        m |= SM_NUM;
-        break;
-    default:
-        break;
+    case W_A:
+    case W_AN: m |= SM_DATE | SM_DUR | SM_NUM; break;
+    case W_THE:
+    case W_TODAY:
+    case W_TONIGHT:
+    case W_YESTERDAY:
+    case W_TOMORROW:
+    case W_THIS:
+    case W_LAST:
+    case W_NEXT:
+    case W_PAST:
+    case W_PREVIOUS:
+    case W_COMING:
+    case W_CURRENT:
+    case W_EARLIER:
+    case W_LATER:
+    case W_EARLY:
+    case W_LATE:
+    case W_FOLLOWING:
+    case W_SINCE:
+    case W_FROM:
+    case W_BETWEEN:
+    case W_Q:
+    case W_UPCOMING:
+    case W_WEEK:
+    case W_REST:
+    case W_AFTER:
+    case W_MID:
+    case W_RECENT:
+    case W_REMAINDER:
+    case W_REMAINING: m |= SM_DATE; break;
+    case W_IN:
+    case W_OVER: m |= SM_DATE | SM_DUR | SM_NUM; break;
+    case W_AROUND:
+    case W_ABOUT:
+    case W_APPROXIMATELY:
+    case W_ROUGHLY:
+    case W_JUST: m |= SM_TIME | SM_DUR | SM_NUM; break;
+    case W_APPROX:
+    case W_SOME:
+    case W_ESTIMATED:
+    case W_NEARLY:
+    case W_ALMOST:
+    case W_CLOSE:
+    case W_MORE:
+    case W_GREATER:
+    case W_ABOVE:
+    case W_EXCEEDING:
+    case W_UPWARDS:
+    case W_AT:
+    case W_NO:
+    case W_NOT:
+    case W_LESS:
+    case W_FEWER:
+    case W_UNDER:
+    case W_BELOW:
+    case W_UP:
+    case W_AS:
+    case W_HALF:
+    case W_QUARTER:
+    case W_NEGATIVE:
+    case W_MINUS: m |= SM_DUR | SM_NUM; break;
+    case W_HUNDREDS:
+    case W_THOUSANDS:
+    case W_MILLIONS:
+    case W_BILLIONS:
+    case W_TENS:
+    case W_PERCENT:
+    case W_PERCENTS:
+    case W_PER: m |= SM_NUM; break;
+    default: break;
     }
     return m;
 }
@@ -110,8 +154,7 @@ void normalize_fini(void) {}
 
 /* ==== Scan ==== */
 
-size_t normalize_scan(const char *text, size_t len, const struct nx_ref *ref, struct nx_expr *out,
-                      size_t max)
+size_t normalize_scan(const char *text, size_t len, const struct nx_ref *ref, struct nx_expr *out, size_t max)
 {
     normalize_init();
     if (len > UINT32_MAX) len = UINT32_MAX;
@@ -141,9 +184,12 @@ size_t normalize_scan(const char *text, size_t len, const struct nx_ref *ref, st
     for (int i = 0; i < n;) {
         const struct tok *t = &tv[i];
         unsigned m;
-        if (t->type == T_NUM) m = SM_ALL;
-        else if (t->type == T_WORD) m = start_mask[t->id];
-        else m = t->id == '-' || t->id == '$' ? SM_NUM : t->id == '\'' ? SM_DATE : 0;
+        if (t->type == T_NUM)
+            m = SM_ALL;
+        else if (t->type == T_WORD)
+            m = start_mask[t->id];
+        else
+            m = t->id == '-' || t->id == '$' ? SM_NUM : t->id == '\'' ? SM_DATE : 0;
         if (!m) {
             i++;
             continue;
@@ -183,21 +229,19 @@ const char *nx_kind_name(int kind)
 
 const char *nx_gran_name(int gran)
 {
-    static const char *const names[] = {"none", "day", "week", "month", "quarter", "year", "decade",
-                                        "century"};
+    static const char *const names[] = {"none", "day", "week", "month", "quarter", "year", "decade", "century"};
     return gran >= 0 && gran <= NX_GRAN_CENTURY ? names[gran] : "none";
 }
 
 const char *nx_tod_name(int tod)
 {
-    static const char *const names[] = {"none", "morning", "noon", "afternoon", "evening", "night",
-                                        "midnight"};
+    static const char *const names[] = {"none", "morning", "noon", "afternoon", "evening", "night", "midnight"};
     return tod >= 0 && tod <= NX_TOD_MIDNIGHT ? names[tod] : "none";
 }
 
 const char *nx_weekday_name(int wd)
 {
-    static const char *const names[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                        "Saturday", "Sunday"};
+    static const char *const names[] = {"",         "Monday", "Tuesday",  "Wednesday",
+                                        "Thursday", "Friday", "Saturday", "Sunday"};
     return wd >= 1 && wd <= 7 ? names[wd] : "";
 }

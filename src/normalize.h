@@ -66,12 +66,12 @@
 #include <stdint.h>
 
 enum nx_kind {
-    NX_DATE = 1,   /* a day, week, month, year, decade, or a range of days */
-    NX_TIME,       /* a time of day: "around noon", "evening", "3 p.m." */
-    NX_DURATION,   /* "three-hour-long", "for about three hours", "two days" */
-    NX_NUMBER,     /* cardinal: "141", "one hundred and forty", "1.5 million" */
-    NX_ORDINAL,    /* "second", "3rd", "the first" */
-    NX_PERCENT,    /* "12%", "twelve per cent" */
+    NX_DATE = 1, /* a day, week, month, year, decade, or a range of days */
+    NX_TIME,     /* a time of day: "around noon", "evening", "3 p.m." */
+    NX_DURATION, /* "three-hour-long", "for about three hours", "two days" */
+    NX_NUMBER,   /* cardinal: "141", "one hundred and forty", "1.5 million" */
+    NX_ORDINAL,  /* "second", "3rd", "the first" */
+    NX_PERCENT,  /* "12%", "twelve per cent" */
 };
 
 enum nx_gran {
@@ -97,13 +97,13 @@ enum nx_tod {
 
 /* flags */
 #define NX_ANCHORED 0x0001u /* date: lo..hi are real calendar days */
-#define NX_RANGE    0x0002u /* an explicit range: "from 4 to 22 January", "between X and Y" */
-#define NX_FUTURE   0x0004u /* resolved forward: a plan or "next" */
+#define NX_RANGE 0x0002u    /* an explicit range: "from 4 to 22 January", "between X and Y" */
+#define NX_FUTURE 0x0004u   /* resolved forward: a plan or "next" */
 #define NX_RELATIVE 0x0008u /* the value depended on the reference date */
-#define NX_APPROX   0x0010u /* hedged: "about", "nearly", "more than", "some", "at least" */
-#define NX_OPEN     0x0020u /* date: open-ended ("since December 2021") */
-#define NX_OTHER    0x0040u /* number followed by "other": "140 other nations" */
-#define NX_WORDS    0x0080u /* number written in words */
+#define NX_APPROX 0x0010u   /* hedged: "about", "nearly", "more than", "some", "at least" */
+#define NX_OPEN 0x0020u     /* date: open-ended ("since December 2021") */
+#define NX_OTHER 0x0040u    /* number followed by "other": "140 other nations" */
+#define NX_WORDS 0x0080u    /* number written in words */
 
 /* What is known of a date.  When NX_ANCHORED is set, lo..hi (inclusive day
  * numbers, see calendar.h) are the days the expression covers: one day for
@@ -111,13 +111,13 @@ enum nx_tod {
  * fields keep what the text itself said, anchored or not: an undated
  * "Wednesday" has weekday 3 and no days. */
 struct nx_date {
-    int32_t lo, hi;  /* inclusive day numbers when NX_ANCHORED */
-    int16_t year;    /* year named or resolved, 0 unknown */
-    int8_t month;    /* 1..12, 0 unknown */
-    int8_t mday;     /* 1..31, 0 unknown */
-    int8_t weekday;  /* 1 = Monday .. 7 = Sunday, 0 unknown */
-    uint8_t gran;    /* enum nx_gran */
-    uint8_t tod;     /* enum nx_tod: "Wednesday evening" */
+    int32_t lo, hi; /* inclusive day numbers when NX_ANCHORED */
+    int16_t year;   /* year named or resolved, 0 unknown */
+    int8_t month;   /* 1..12, 0 unknown */
+    int8_t mday;    /* 1..31, 0 unknown */
+    int8_t weekday; /* 1 = Monday .. 7 = Sunday, 0 unknown */
+    uint8_t gran;   /* enum nx_gran */
+    uint8_t tod;    /* enum nx_tod: "Wednesday evening" */
 };
 
 struct nx_expr {
@@ -153,8 +153,7 @@ void normalize_fini(void);
  * non-overlapping (the longest reading wins).  Returns how many were found,
  * which may exceed max (only max were written).  text need not be valid UTF-8
  * nor NUL-terminated.  ref may be NULL (no reference date). */
-size_t normalize_scan(const char *text, size_t len, const struct nx_ref *ref,
-                      struct nx_expr *out, size_t max);
+size_t normalize_scan(const char *text, size_t len, const struct nx_ref *ref, struct nx_expr *out, size_t max);
 
 /* Name of a kind ("date", "time", "duration", "number", "ordinal", "percent")
  * and of a granularity ("day", "week", ...). */

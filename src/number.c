@@ -11,8 +11,7 @@
  * -1.  Optional outputs: *pre_and, the value before the last "and" (-1 when
  * there is none: "one hundred and three quarters" is 100 + 3/4); *end_scale,
  * the scale word the number ends with ("one million" -> 1e6), else 0. */
-static int parse_card_words(const struct scan *S, int i, double *out, double *pre_and,
-                            double *end_scale)
+static int parse_card_words(const struct scan *S, int i, double *out, double *pre_and, double *end_scale)
 {
     double total = 0, cur = 0, last_scale = 1e300, before_and = -1, and_scale = 1;
     int j = i, any = 0, last = K_NONE;
@@ -44,8 +43,8 @@ static int parse_card_words(const struct scan *S, int i, double *out, double *pr
                 last = K_CARD;
                 j += 2;
             }
-        } else if (k == K_HUNDRED || (id == W_HUNDREDS && any && (last == K_CARD || last == K_TENS) &&
-                                       cur < 100 && !is_w(S, j + 1, W_OF))) {
+        } else if (k == K_HUNDRED || (id == W_HUNDREDS && any && (last == K_CARD || last == K_TENS) && cur < 100 &&
+                                      !is_w(S, j + 1, W_OF))) {
             /* "five hundreds" is 500; "hundreds of" is vague (vague_quantity) */
             if (cur >= 100 || last == K_HUNDRED) break;
             cur = (cur == 0 ? 1 : cur) * 100;
@@ -80,9 +79,8 @@ static int parse_card_words(const struct scan *S, int i, double *out, double *pr
                 }
             } else
                 break;
-        } else if (id == W_AND && any && last == K_TENS && wkind(S, j + 1) == K_CARD &&
-                   WORD[wix(S, j + 1)].val >= 1 && WORD[wix(S, j + 1)].val <= 9 &&
-                   is_w(S, j + 2, W_AND) && !is_w(S, j - 2, W_BETWEEN)) {
+        } else if (id == W_AND && any && last == K_TENS && wkind(S, j + 1) == K_CARD && WORD[wix(S, j + 1)].val >= 1 &&
+                   WORD[wix(S, j + 1)].val <= 9 && is_w(S, j + 2, W_AND) && !is_w(S, j - 2, W_BETWEEN)) {
             /* "twenty and three and three fifths": the old "and" inside 23 */
             cur += WORD[wix(S, j + 1)].val;
             seg += WORD[wix(S, j + 1)].val;
@@ -162,22 +160,28 @@ static double digit_scale(const struct scan *S, int i, int *j)
     size_t n = S->t[k].e - S->t[k].s;
     int id = S->t[k].id, ad = adj(S, k);
     double m = 0;
-    if (WORD[id].kind == K_SCALE || id == W_HUNDRED) m = WORD[id].val;
-    else if (id == W_BN || id == W_BLN || id == W_MN || id == W_MLN || id == W_MIL || id == W_TN ||
-             id == W_TLN || id == W_LAKH || id == W_LAKHS || id == W_CRORE || id == W_CRORES)
+    if (WORD[id].kind == K_SCALE || id == W_HUNDRED)
         m = WORD[id].val;
-    else if (ad && n == 1 && (w[0] == 'k' || w[0] == 'K')) m = 1e3;
-    else if (ad && n == 1 && (w[0] == 'B' || w[0] == 'b')) m = 1e9;
+    else if (id == W_BN || id == W_BLN || id == W_MN || id == W_MLN || id == W_MIL || id == W_TN || id == W_TLN ||
+             id == W_LAKH || id == W_LAKHS || id == W_CRORE || id == W_CRORES)
+        m = WORD[id].val;
+    else if (ad && n == 1 && (w[0] == 'k' || w[0] == 'K'))
+        m = 1e3;
+    else if (ad && n == 1 && (w[0] == 'B' || w[0] == 'b'))
+        m = 1e9;
     else if (ad && n == 1 && w[0] == 'G' && !(S->t[i].ndig == 1 && !(S->t[i].flags & (TF_DEC | TF_COMMA))))
         m = 1e9; /* "10G", "1.5G"; but "5G" and "4G" are network generations */
     else if (!ad && n == 1 && (w[0] == 'M' || w[0] == 'G' || w[0] == 'B') &&
              one_space(S->text + S->t[k - 1].e, S->t[k].s - S->t[k - 1].e) &&
-             (k + 1 >= S->n || (S->t[k + 1].type == T_PUNCT && S->t[k + 1].id != '.' &&
-                                S->t[k + 1].id != '-' && S->t[k + 1].id != '&' && S->t[k + 1].id != '\'')))
+             (k + 1 >= S->n || (S->t[k + 1].type == T_PUNCT && S->t[k + 1].id != '.' && S->t[k + 1].id != '-' &&
+                                S->t[k + 1].id != '&' && S->t[k + 1].id != '\'')))
         m = w[0] == 'M' ? 1e6 : 1e9; /* "1,674.5 G" ending a clause */
-    else if (ad && n == 1 && w[0] == 'M') m = 1e6;
-    else if (ad && n == 2 && w[0] == 'M' && w[1] == 'M') m = 1e6;
-    else if (n == 1 && (w[0] == 'k') && !ad && !(k + 1 < S->n && S->t[k + 1].type == T_WORD)) m = 1e3;
+    else if (ad && n == 1 && w[0] == 'M')
+        m = 1e6;
+    else if (ad && n == 2 && w[0] == 'M' && w[1] == 'M')
+        m = 1e6;
+    else if (n == 1 && (w[0] == 'k') && !ad && !(k + 1 < S->n && S->t[k + 1].type == T_WORD))
+        m = 1e3;
     else if (ad && n == 1 && w[0] == 'm' && i > 0 && S->t[i - 1].type == T_PUNCT &&
              (S->t[i - 1].id == '$' || S->t[i - 1].id == 0x80))
         m = 1e6; /* "$3m", "£3m": after a currency "m" is a million */
@@ -194,8 +198,10 @@ static int and_fraction(const struct scan *S, int e, double *frac)
     if (!is_w(S, e, W_AND)) return 0;
     int f = e + 1, fe;
     double num = 0;
-    if (is_w(S, f, W_A) || is_w(S, f, W_AN)) num = 1, fe = f + 1;
-    else fe = parse_card_words(S, f, &num, NULL, NULL);
+    if (is_w(S, f, W_A) || is_w(S, f, W_AN))
+        num = 1, fe = f + 1;
+    else
+        fe = parse_card_words(S, f, &num, NULL, NULL);
     if (fe <= 0) return 0;
     double d = denominator(S, fe, num);
     if (d <= 0) return 0;
@@ -253,9 +259,12 @@ static int compound_fraction(const struct scan *S, int j, double *out)
         double pre, pre_and;
         if (pe <= sp || card_exactly(S, sp, pe, &pre, &pre_and) != 0) continue;
         double den;
-        if (dv < 20) den = (fmod(pre, 100) == 0 || (fmod(pre, 10) == 0 && dv < 10)) ? pre + dv : 0;
-        else if (dv < 100) den = fmod(pre, 100) == 0 ? pre + dv : 0;
-        else den = pre * dv;
+        if (dv < 20)
+            den = (fmod(pre, 100) == 0 || (fmod(pre, 10) == 0 && dv < 10)) ? pre + dv : 0;
+        else if (dv < 100)
+            den = fmod(pre, 100) == 0 ? pre + dv : 0;
+        else
+            den = pre * dv;
         if (den <= 0) continue;
         /* numerator [j, sp) */
         int ne = sp;
@@ -518,8 +527,7 @@ static int parse_number_at(const struct scan *S, int i, struct num *r)
             /* "five billion and three quarters": the fraction of the scale before "and" */
             if (pre >= 0 && post < 100) {
                 /* "one billion and three quarters million": of the scale after */
-                double sc = wkind(S, de + 1) == K_SCALE ? WORD[wix(S, de + 1)].val
-                                                        : (escale < 0 ? -escale : 1);
+                double sc = wkind(S, de + 1) == K_SCALE ? WORD[wix(S, de + 1)].val : (escale < 0 ? -escale : 1);
                 if (wkind(S, de + 1) == K_SCALE) de++;
                 v = pre + post / d * sc;
             } else {
@@ -530,8 +538,10 @@ static int parse_number_at(const struct scan *S, int i, struct num *r)
             r->integer = 0;
         } else if ((fe = and_fraction(S, e, &fr))) {
             if (wkind(S, fe) == K_SCALE) { /* "one billion and a half million", "five and a half million" */
-                if (escale > 0) v += fr * WORD[wix(S, fe)].val;
-                else v = (v + fr) * WORD[wix(S, fe)].val;
+                if (escale > 0)
+                    v += fr * WORD[wix(S, fe)].val;
+                else
+                    v = (v + fr) * WORD[wix(S, fe)].val;
                 fe++;
             } else if (escale > 0) { /* "two million and a half" */
                 v += fr * escale;
@@ -594,63 +604,111 @@ int number_hedge(const struct scan *S, int i, int *kind)
 {
     int id = wid(S, i), id1 = wid(S, i + 1), id2 = wid(S, i + 2);
     switch (id) {
-    case W_ABOUT: case W_AROUND: case W_ROUGHLY: case W_APPROXIMATELY: case W_APPROX: case W_SOME:
-        *kind = 1;
-        return i + 1;
+    case W_ABOUT:
+    case W_AROUND:
+    case W_ROUGHLY:
+    case W_APPROXIMATELY:
+    case W_APPROX:
+    case W_SOME: *kind = 1; return i + 1;
     case W_AN:
-        if (id1 == W_ESTIMATED) { *kind = 1; return i + 2; }
+        if (id1 == W_ESTIMATED) {
+            *kind = 1;
+            return i + 2;
+        }
         return 0;
-    case W_ESTIMATED:
-        *kind = 1;
-        return i + 1;
-    case W_NEARLY: case W_ALMOST:
-        *kind = 2;
-        return i + 1;
+    case W_ESTIMATED: *kind = 1; return i + 1;
+    case W_NEARLY:
+    case W_ALMOST: *kind = 2; return i + 1;
     case W_CLOSE:
-        if (id1 == W_TO) { *kind = 2; return i + 2; }
+        if (id1 == W_TO) {
+            *kind = 2;
+            return i + 2;
+        }
         return 0;
     case W_JUST:
-        if (id1 == W_UNDER || id1 == W_BELOW) { *kind = 2; return i + 2; }
-        if (id1 == W_OVER || id1 == W_ABOVE) { *kind = 3; return i + 2; }
+        if (id1 == W_UNDER || id1 == W_BELOW) {
+            *kind = 2;
+            return i + 2;
+        }
+        if (id1 == W_OVER || id1 == W_ABOVE) {
+            *kind = 3;
+            return i + 2;
+        }
         return 0;
-    case W_MORE: case W_GREATER:
-        if (id1 == W_THAN) { *kind = 3; return i + 2; }
+    case W_MORE:
+    case W_GREATER:
+        if (id1 == W_THAN) {
+            *kind = 3;
+            return i + 2;
+        }
         return 0;
-    case W_OVER: case W_ABOVE: case W_EXCEEDING:
-        *kind = 3;
-        return i + 1;
+    case W_OVER:
+    case W_ABOVE:
+    case W_EXCEEDING: *kind = 3; return i + 1;
     case W_IN:
-        if (id1 == W_EXCESS && id2 == W_OF) { *kind = 3; return i + 3; }
+        if (id1 == W_EXCESS && id2 == W_OF) {
+            *kind = 3;
+            return i + 3;
+        }
         return 0;
     case W_UPWARDS:
-        if (id1 == W_OF) { *kind = 3; return i + 2; }
+        if (id1 == W_OF) {
+            *kind = 3;
+            return i + 2;
+        }
         return 0;
     case W_AT:
-        if (id1 == W_LEAST) { *kind = 4; return i + 2; }
-        if (id1 == W_MOST) { *kind = 6; return i + 2; }
+        if (id1 == W_LEAST) {
+            *kind = 4;
+            return i + 2;
+        }
+        if (id1 == W_MOST) {
+            *kind = 6;
+            return i + 2;
+        }
         return 0;
     case W_NO:
-        if ((id1 == W_FEWER || id1 == W_LESS) && id2 == W_THAN) { *kind = 4; return i + 3; }
-        if (id1 == W_MORE && id2 == W_THAN) { *kind = 6; return i + 3; }
+        if ((id1 == W_FEWER || id1 == W_LESS) && id2 == W_THAN) {
+            *kind = 4;
+            return i + 3;
+        }
+        if (id1 == W_MORE && id2 == W_THAN) {
+            *kind = 6;
+            return i + 3;
+        }
         return 0;
     case W_NOT:
-        if (id1 == W_MORE && id2 == W_THAN) { *kind = 6; return i + 3; }
-        if ((id1 == W_LESS || id1 == W_FEWER) && id2 == W_THAN) { *kind = 4; return i + 3; }
+        if (id1 == W_MORE && id2 == W_THAN) {
+            *kind = 6;
+            return i + 3;
+        }
+        if ((id1 == W_LESS || id1 == W_FEWER) && id2 == W_THAN) {
+            *kind = 4;
+            return i + 3;
+        }
         return 0;
-    case W_LESS: case W_FEWER:
-        if (id1 == W_THAN) { *kind = 5; return i + 2; }
+    case W_LESS:
+    case W_FEWER:
+        if (id1 == W_THAN) {
+            *kind = 5;
+            return i + 2;
+        }
         return 0;
-    case W_UNDER: case W_BELOW:
-        *kind = 5;
-        return i + 1;
+    case W_UNDER:
+    case W_BELOW: *kind = 5; return i + 1;
     case W_UP:
-        if (id1 == W_TO) { *kind = 6; return i + 2; }
+        if (id1 == W_TO) {
+            *kind = 6;
+            return i + 2;
+        }
         return 0;
     case W_AS:
-        if ((id1 == W_MANY || id1 == W_MUCH) && id2 == W_AS) { *kind = 6; return i + 3; }
+        if ((id1 == W_MANY || id1 == W_MUCH) && id2 == W_AS) {
+            *kind = 6;
+            return i + 3;
+        }
         return 0;
-    default:
-        return 0;
+    default: return 0;
     }
 }
 
@@ -660,15 +718,33 @@ void number_apply_hedge(struct nx_expr *x, int kind, double v)
     x->lo = x->hi = v;
     x->lo_open = x->hi_open = 0;
     switch (kind) {
-    case 1: x->lo = v * 0.9; x->hi = v * 1.1; break;
-    case 2: x->lo = v * 0.9; x->hi = v; x->hi_open = 1; break;
-    case 3: x->lo = v; x->hi = INFINITY; x->lo_open = 1; break;
+    case 1:
+        x->lo = v * 0.9;
+        x->hi = v * 1.1;
+        break;
+    case 2:
+        x->lo = v * 0.9;
+        x->hi = v;
+        x->hi_open = 1;
+        break;
+    case 3:
+        x->lo = v;
+        x->hi = INFINITY;
+        x->lo_open = 1;
+        break;
     case 4: x->hi = INFINITY; break;
-    case 5: x->lo = 0; x->hi_open = 1; break;
+    case 5:
+        x->lo = 0;
+        x->hi_open = 1;
+        break;
     case 6: x->lo = 0; break;
     default: return;
     }
-    if (x->lo > x->hi) { double t = x->lo; x->lo = x->hi; x->hi = t; }
+    if (x->lo > x->hi) {
+        double t = x->lo;
+        x->lo = x->hi;
+        x->hi = t;
+    }
     x->flags |= NX_APPROX;
 }
 
@@ -680,7 +756,8 @@ static int vague_quantity(const struct scan *S, int i, struct cand *c)
 {
     int j = i;
     double mul = 1;
-    if (is_w(S, j, W_TENS) && is_w(S, j + 1, W_OF)) mul = 10, j += 2;
+    if (is_w(S, j, W_TENS) && is_w(S, j + 1, W_OF))
+        mul = 10, j += 2;
     else if (is_w(S, j, W_HUNDREDS) && is_w(S, j + 1, W_OF) &&
              (is_w(S, j + 2, W_THOUSANDS) || is_w(S, j + 2, W_MILLIONS) || is_w(S, j + 2, W_BILLIONS)))
         mul = 100, j += 2;
@@ -699,9 +776,12 @@ static int vague_quantity(const struct scan *S, int i, struct cand *c)
     x->kind = NX_NUMBER;
     x->flags = NX_APPROX | NX_WORDS;
     x->lo = 2 * unit * mul;
-    if (unit == 12) x->hi = 144;
-    else if (mul == 1 && unit >= 1e6) x->hi = 1000 * unit;
-    else x->hi = 10 * unit * mul;
+    if (unit == 12)
+        x->hi = 144;
+    else if (mul == 1 && unit >= 1e6)
+        x->hi = 1000 * unit;
+    else
+        x->hi = 10 * unit * mul;
     x->hi_open = 1;
     nx_fmt_num(x->value, sizeof x->value, x->lo);
     set_span(S, c, i, j + 1);
@@ -712,9 +792,12 @@ static int vague_quantity(const struct scan *S, int i, struct cand *c)
 static int percent_of(const struct scan *S, int i, struct cand *c)
 {
     int j = i;
-    if (is_w(S, j, W_PERCENT) || is_w(S, j, W_PERCENTS)) j++;
-    else if (is_w(S, j, W_PER) && is_w(S, j + 1, W_CENT)) j += 2;
-    else return 0;
+    if (is_w(S, j, W_PERCENT) || is_w(S, j, W_PERCENTS))
+        j++;
+    else if (is_w(S, j, W_PER) && is_w(S, j + 1, W_CENT))
+        j += 2;
+    else
+        return 0;
     struct num r;
     if (!is_w(S, j, W_OF) || !number_parse(S, j + 1, &r) || r.ordinal || is_num(S, i - 1) ||
         wkind(S, i - 1) == K_CARD || wkind(S, i - 1) == K_TENS)
@@ -749,17 +832,20 @@ int number_match(const struct scan *S, int i, struct cand *c)
     /* "one over three", "2 out of 5": a ratio at the end of a clause */
     if (!hk && !r.ordinal && !r.fraction && r.v == floor(r.v)) {
         int k = r.end, out_of = 0;
-        if (is_w(S, k, W_OVER)) k++;
-        else if (is_w(S, k, W_OUT) && is_w(S, k + 1, W_OF)) k += 2, out_of = 1;
-        else if (is_w(S, k, W_IN) && r.v >= 1 && r.v <= 10) k++, out_of = 2;
+        if (is_w(S, k, W_OVER))
+            k++;
+        else if (is_w(S, k, W_OUT) && is_w(S, k + 1, W_OF))
+            k += 2, out_of = 1;
+        else if (is_w(S, k, W_IN) && r.v >= 1 && r.v <= 10)
+            k++, out_of = 2;
         struct num r2;
         /* "over" must end the clause ("$2000 over 3 years" is no ratio); "out of"
          * needs a part no larger than the whole; "1 in 5" a small part of a
          * whole that is no year and no length of time ("2 in 2020", "3 in 4 weeks") */
         if (k != r.end && number_parse(S, k, &r2) && !r2.ordinal && r2.v != 0 &&
-            (out_of == 2 ? r.v < r2.v && r2.v == floor(r2.v) && !is_year_tok(S, k) &&
-                               wkind(S, r2.end) != K_DUR && !is_p(S, r2.end, '%') &&
-                               !is_w(S, r2.end, W_PERCENT) && !(is_p(S, r2.end, '-') && wkind(S, r2.end + 1) == K_DUR)
+            (out_of == 2 ? r.v < r2.v && r2.v == floor(r2.v) && !is_year_tok(S, k) && wkind(S, r2.end) != K_DUR &&
+                               !is_p(S, r2.end, '%') && !is_w(S, r2.end, W_PERCENT) &&
+                               !(is_p(S, r2.end, '-') && wkind(S, r2.end + 1) == K_DUR)
              : out_of ? r.v <= r2.v
                       : (r2.end >= S->n || S->t[r2.end].type == T_PUNCT))) {
             r.v /= r2.v;
@@ -788,8 +874,7 @@ int number_match(const struct scan *S, int i, struct cand *c)
     if (is_p(S, e, '%') && adj(S, e)) {
         x->kind = NX_PERCENT;
         e++;
-    } else if (is_w(S, e, W_PERCENT) || is_w(S, e, W_PCT) || is_w(S, e, W_PERCENTAGE) ||
-               is_w(S, e, W_PERCENTS)) {
+    } else if (is_w(S, e, W_PERCENT) || is_w(S, e, W_PCT) || is_w(S, e, W_PERCENTAGE) || is_w(S, e, W_PERCENTS)) {
         x->kind = NX_PERCENT;
         e++;
         if (is_w(S, e, W_POINTS)) e++;
@@ -819,8 +904,13 @@ int number_match(const struct scan *S, int i, struct cand *c)
                 x->hi = r2.v;
                 x->flags |= NX_RANGE;
                 e = r2.end;
-                if (is_p(S, e, '%') && adj(S, e)) { x->kind = NX_PERCENT; e++; }
-                else if (is_w(S, e, W_PERCENT)) { x->kind = NX_PERCENT; e++; }
+                if (is_p(S, e, '%') && adj(S, e)) {
+                    x->kind = NX_PERCENT;
+                    e++;
+                } else if (is_w(S, e, W_PERCENT)) {
+                    x->kind = NX_PERCENT;
+                    e++;
+                }
                 if (ok == 2) rs = j - 1;
                 nx_fmt_num(x->value, sizeof x->value, v);
                 size_t l = strlen(x->value);

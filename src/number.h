@@ -7,11 +7,11 @@
 
 struct num {
     double v;
-    int end;      /* token after the number */
-    int words;    /* written (partly) in words */
+    int end;   /* token after the number */
+    int words; /* written (partly) in words */
     int ordinal;
     int fraction;
-    int integer;  /* a whole number without scale words */
+    int integer; /* a whole number without scale words */
 };
 
 /* A number's reading, remembered per token (struct scan's memo). */

@@ -10,10 +10,9 @@
 
 /* ==== Word table ==== */
 
-const struct word WORD[W_COUNT] = {
-    {"", 0, K_NONE, 0},
+const struct word WORD[W_COUNT] = {{"", 0, K_NONE, 0},
 #define X(id, str, k, v) {str, (uint8_t)(sizeof str - 1), k, v},
-    WORDS(X)
+                                   WORDS(X)
 #undef X
 };
 
@@ -91,21 +90,30 @@ static int lookup_key(struct wkey k)
 
 /* ==== Tokenizer ==== */
 
-static int is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static int is_alpha(unsigned char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+static int is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 static int ed_exception(const unsigned char *w, size_t n)
 {
-#define EX(s) {s, sizeof s - 1}
+#define EX(s)                                                                                                          \
+    {                                                                                                                  \
+        s, sizeof s - 1                                                                                                \
+    }
     static const struct {
         const char *s;
         size_t n;
-    } ex[] = {EX("hundred"), EX("indeed"), EX("united"), EX("need"), EX("speed"), EX("proceed"),
-              EX("exceed"), EX("succeed"), EX("sacred"), EX("naked"), EX("wicked"), EX("kindred"),
-              EX("seed"), EX("feed"), EX("breed"), EX("greed"), EX("bleed"), EX("creed"), EX("tweed"),
-              EX("embed"), EX("shred"), EX("limited"), EX("red"), EX("bed"), EX("fed"), EX("wed"),
-              EX("shed"), EX("led"), EX("fled"), EX("bred"), EX("sled"), EX("scheduled"),
-              EX("planned"), EX("expected"), EX("estimated"), EX("needed")};
+    } ex[] = {EX("hundred"), EX("indeed"),    EX("united"),  EX("need"),     EX("speed"),     EX("proceed"),
+              EX("exceed"),  EX("succeed"),   EX("sacred"),  EX("naked"),    EX("wicked"),    EX("kindred"),
+              EX("seed"),    EX("feed"),      EX("breed"),   EX("greed"),    EX("bleed"),     EX("creed"),
+              EX("tweed"),   EX("embed"),     EX("shred"),   EX("limited"),  EX("red"),       EX("bed"),
+              EX("fed"),     EX("wed"),       EX("shed"),    EX("led"),      EX("fled"),      EX("bred"),
+              EX("sled"),    EX("scheduled"), EX("planned"), EX("expected"), EX("estimated"), EX("needed")};
 #undef EX
     for (size_t i = 0; i < sizeof ex / sizeof *ex; i++)
         if (ex[i].n == n && memcmp(ex[i].s, w, n) == 0) return 1;
@@ -131,8 +139,7 @@ static size_t scan_number(const unsigned char *s, size_t p, size_t len, struct t
     /* "1.111,11": dots between thousands, a decimal comma (continental style) */
     if (nd <= 3 && q + 5 < len && s[q] == '.' && !(p > 0 && (s[p - 1] == '.' || is_digit(s[p - 1])))) {
         size_t r = q;
-        while (r + 4 < len && s[r] == '.' && is_digit(s[r + 1]) && is_digit(s[r + 2]) && is_digit(s[r + 3]))
-            r += 4;
+        while (r + 4 < len && s[r] == '.' && is_digit(s[r + 1]) && is_digit(s[r + 2]) && is_digit(s[r + 3])) r += 4;
         if (r > q && r + 1 < len && s[r] == ',' && is_digit(s[r + 1])) {
             for (size_t k = q; k < r; k += 4)
                 v = v * 1000 + (s[k + 1] - '0') * 100 + (s[k + 2] - '0') * 10 + (s[k + 3] - '0');
@@ -162,8 +169,8 @@ static size_t scan_number(const unsigned char *s, size_t p, size_t len, struct t
     /* "5,00", "1,3": a decimal comma, when one or two digits follow and no more
      * groups ("1,2,3" is a list) */
     if (nd <= 3 && !(t->flags & TF_COMMA) && q + 1 < len && s[q] == ',' && is_digit(s[q + 1]) &&
-        !(p > 0 && (is_digit(s[p - 1]) || s[p - 1] == ',' || s[p - 1] == '.' || s[p - 1] == '/' ||
-                    s[p - 1] == '-' || s[p - 1] == ':'))) {
+        !(p > 0 && (is_digit(s[p - 1]) || s[p - 1] == ',' || s[p - 1] == '.' || s[p - 1] == '/' || s[p - 1] == '-' ||
+                    s[p - 1] == ':'))) {
         size_t r = q + 1;
         while (r < len && is_digit(s[r])) r++;
         if (r - q - 1 <= 2 && !(r < len && (s[r] == ',' || (s[r] == '.' && r + 1 < len && is_digit(s[r + 1]))))) {
@@ -177,15 +184,14 @@ static size_t scan_number(const unsigned char *s, size_t p, size_t len, struct t
     }
     if (nd <= 3 && !(t->flags & TF_COMMA)) {
         /* 1,234,567: groups of exactly three digits right after the comma */
-        while (q + 3 < len + 0 && s[q] == ',' && is_digit(s[q + 1]) && is_digit(s[q + 2]) &&
-               is_digit(s[q + 3]) && (q + 4 >= len || !is_digit(s[q + 4]))) {
+        while (q + 3 < len + 0 && s[q] == ',' && is_digit(s[q + 1]) && is_digit(s[q + 2]) && is_digit(s[q + 3]) &&
+               (q + 4 >= len || !is_digit(s[q + 4]))) {
             v = v * 1000 + (s[q + 1] - '0') * 100 + (s[q + 2] - '0') * 10 + (s[q + 3] - '0');
             nd += 3;
             q += 4;
             t->flags |= TF_COMMA;
         }
-        if (q + 3 == len && s[q] == ',' && is_digit(s[q + 1]) && is_digit(s[q + 2]) &&
-            q + 3 <= len) {
+        if (q + 3 == len && s[q] == ',' && is_digit(s[q + 1]) && is_digit(s[q + 2]) && q + 3 <= len) {
             /* "1,23" at the very end: not a group */
         }
     }
@@ -215,8 +221,8 @@ static double vulgar_fraction(const unsigned char *s, size_t n)
         if (s[1] == 0xBE) return 0.75;
     }
     if (n == 3 && s[0] == 0xE2 && s[1] == 0x85 && s[2] >= 0x90 && s[2] <= 0x9E) {
-        static const double v[] = {1.0 / 7, 1.0 / 9, 0.1, 1.0 / 3, 2.0 / 3, 0.2, 0.4, 0.6,
-                                   0.8, 1.0 / 6, 5.0 / 6, 0.125, 0.375, 0.625, 0.875};
+        static const double v[] = {1.0 / 7, 1.0 / 9, 0.1,     1.0 / 3, 2.0 / 3, 0.2,   0.4,  0.6,
+                                   0.8,     1.0 / 6, 5.0 / 6, 0.125,   0.375,   0.625, 0.875};
         return v[s[2] - 0x90];
     }
     return 0;
@@ -297,8 +303,7 @@ int nx_tokenize(const unsigned char *s, size_t len, struct tok **tv, int *cap)
                 t->kind = WORD[t->id].kind;
             }
             p = q;
-        } else if (is_digit(c) || (c == '.' && p + 1 < len && is_digit(s[p + 1]) &&
-                                   (p == 0 || !is_digit(s[p - 1])))) {
+        } else if (is_digit(c) || (c == '.' && p + 1 < len && is_digit(s[p + 1]) && (p == 0 || !is_digit(s[p - 1])))) {
             t->type = T_NUM;
             if (c == '.') {
                 size_t r = p + 1;
@@ -328,9 +333,12 @@ int nx_tokenize(const unsigned char *s, size_t len, struct tok **tv, int *cap)
             }
             if (q - p == 3 && c == 0xE2 && s[p + 1] == 0x80) {
                 unsigned char d = s[p + 2];
-                if (d == 0x98 || d == 0x99) t->id = '\'';
-                else if (d == 0x93 || d == 0x94) t->id = '-';
-                else if (d == 0x9C || d == 0x9D) t->id = '"';
+                if (d == 0x98 || d == 0x99)
+                    t->id = '\'';
+                else if (d == 0x93 || d == 0x94)
+                    t->id = '-';
+                else if (d == 0x9C || d == 0x9D)
+                    t->id = '"';
             }
             p = q;
         } else {

@@ -21,22 +21,24 @@ enum wkind {
     K_MONTH_ABBR, /* "feb", "sept" */
     K_WDAY,       /* val 1..7 */
     K_WDAY_ABBR,
-    K_CARD,       /* zero..nineteen */
-    K_TENS,       /* twenty..ninety */
+    K_CARD, /* zero..nineteen */
+    K_TENS, /* twenty..ninety */
     K_HUNDRED,
-    K_SCALE,      /* thousand, million, ... */
+    K_SCALE, /* thousand, million, ... */
     K_DOZEN,
-    K_ORD,        /* first..nineteenth: val is the number */
-    K_ORD_TENS,   /* twentieth..ninetieth */
-    K_ORD_SCALE,  /* hundredth, thousandth, ... */
-    K_DENOM_PL,   /* thirds, quarters, halves: val is the denominator */
-    K_DUR,        /* duration unit in seconds */
-    K_TOD,        /* morning, evening...: val enum nx_tod */
-    K_PAST,       /* irregular past verb */
+    K_ORD,       /* first..nineteenth: val is the number */
+    K_ORD_TENS,  /* twentieth..ninetieth */
+    K_ORD_SCALE, /* hundredth, thousandth, ... */
+    K_DENOM_PL,  /* thirds, quarters, halves: val is the denominator */
+    K_DUR,       /* duration unit in seconds */
+    K_TOD,       /* morning, evening...: val enum nx_tod */
+    K_PAST,      /* irregular past verb */
     K_MISC,
 };
 
 /* X(id, text, kind, value) */
+/* the word table: clang-format would reflow it */
+// clang-format off
 #define WORDS(X)                                                                   \
     X(JANUARY, "january", K_MONTH, 1) X(FEBRUARY, "february", K_MONTH, 2)           \
     X(MARCH, "march", K_MONTH, 3) X(APRIL, "april", K_MONTH, 4)                    \
@@ -204,6 +206,7 @@ enum wkind {
     X(SPOKEN, "spoken", K_PAST, 0) X(TAKEN, "taken", K_PAST, 0) X(GIVEN, "given", K_PAST, 0) \
     X(BEGUN, "begun", K_PAST, 0) X(SEEN, "seen", K_PAST, 0) X(GONE, "gone", K_PAST, 0) \
     X(GOT, "got", K_PAST, 0) X(WRITTEN, "written", K_PAST, 0) X(KILLED, "killed", K_PAST, 0)
+// clang-format on
 
 enum word_id {
     W_NONE = 0,
@@ -229,21 +232,21 @@ extern const struct word WORD[W_COUNT];
 
 enum ttype { T_WORD = 1, T_NUM, T_PUNCT };
 
-#define TF_SPACE 0x01 /* whitespace before the token */
-#define TF_CAP 0x02   /* word starts with a capital */
-#define TF_COMMA 0x04 /* number with thousands separators */
-#define TF_DEC 0x08   /* number with a decimal part */
-#define TF_ZERO 0x20  /* number written with a leading zero ("08") */
+#define TF_SPACE 0x01  /* whitespace before the token */
+#define TF_CAP 0x02    /* word starts with a capital */
+#define TF_COMMA 0x04  /* number with thousands separators */
+#define TF_DEC 0x08    /* number with a decimal part */
+#define TF_ZERO 0x20   /* number written with a leading zero ("08") */
 #define TF_VULGAR 0x40 /* a vulgar fraction character: ½, ⅔ */
 
 struct tok {
     uint32_t s, e;
-    uint16_t id;   /* word id, or the byte for punctuation */
-    uint8_t kind;  /* WORD[id].kind for words, K_NONE otherwise */
+    uint16_t id;  /* word id, or the byte for punctuation */
+    uint8_t kind; /* WORD[id].kind for words, K_NONE otherwise */
     uint8_t type;
     uint8_t flags;
-    uint8_t ndig;  /* digits before the decimal point (no separators) */
-    double val;    /* numbers */
+    uint8_t ndig; /* digits before the decimal point (no separators) */
+    double val;   /* numbers */
 };
 
 /* Build the word hash table.  Idempotent; call before any thread scans. */
@@ -297,7 +300,10 @@ static inline int wix(const struct scan *S, int i)
     int id = wid(S, i);
     return id > 0 ? id : 0;
 }
-static inline int is_w(const struct scan *S, int i, int id) { return wid(S, i) == id; }
+static inline int is_w(const struct scan *S, int i, int id)
+{
+    return wid(S, i) == id;
+}
 static inline int wkind(const struct scan *S, int i)
 {
     return (unsigned)i < (unsigned)S->n ? S->t[i].kind : K_NONE;

@@ -16,8 +16,7 @@ struct ruleset *pipeline_rules(const struct rule_opts *o, struct diag *d)
 {
     struct ruleset *rs = rules_new();
     int rc = 0;
-    if (o->nrules == 0)
-        rc |= rules_load_embedded(rs, d);
+    if (o->nrules == 0) rc |= rules_load_embedded(rs, d);
     for (size_t i = 0; i < o->nrules; i++) rc |= rules_load_dir(rs, o->rules[i], d);
     for (size_t i = 0; i < o->nextra; i++) rc |= rules_load_dir(rs, o->extra[i], d);
     if (rc == 0) rc = rules_compile(rs, d);
@@ -125,8 +124,8 @@ static void *worker(void *arg)
     return NULL;
 }
 
-static size_t extract_parallel(const struct ruleset *rs, struct corpus *c, const struct extract_opts *xo,
-                               int is_draft, const struct sink *s, struct diag *rest)
+static size_t extract_parallel(const struct ruleset *rs, struct corpus *c, const struct extract_opts *xo, int is_draft,
+                               const struct sink *s, struct diag *rest)
 {
     struct pool p;
     memset(&p, 0, sizeof p);

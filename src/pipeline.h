@@ -17,16 +17,16 @@
 #include "rules.h"
 
 struct rule_opts {
-    char **rules;   /* --rules: replace the built-in rules (borrowed) */
+    char **rules; /* --rules: replace the built-in rules (borrowed) */
     size_t nrules;
-    char **extra;   /* --extra-rules: add to them */
+    char **extra; /* --extra-rules: add to them */
     size_t nextra;
 };
 
 struct extract_opts {
-    int jobs;          /* worker threads; 0 or 1: extract in the calling thread */
-    unsigned slice_k;  /* --slice K/N: only the documents whose walk index i has */
-    unsigned slice_n;  /* i % N == K (slice_n 0: every document) */
+    int jobs;         /* worker threads; 0 or 1: extract in the calling thread */
+    unsigned slice_k; /* --slice K/N: only the documents whose walk index i has */
+    unsigned slice_n; /* i % N == K (slice_n 0: every document) */
 };
 
 /* Load and compile the rules; diagnostics go to d.  Returns the rule set

@@ -18,9 +18,15 @@ int report_format_parse(const char *name)
     return -1;
 }
 
-const char *report_format_names(void) { return "text, json, jsonl, sarif, rdjson, rdjsonl, markdown, html"; }
+const char *report_format_names(void)
+{
+    return "text, json, jsonl, sarif, rdjson, rdjsonl, markdown, html";
+}
 
-static const char *sev_name(int s) { return diag_level_name((enum diag_level)s); }
+static const char *sev_name(int s)
+{
+    return diag_level_name((enum diag_level)s);
+}
 
 /* ==== Text ==== */
 
@@ -179,7 +185,8 @@ static void counts(const struct claimset *cs, const struct findings *f, size_t *
     for (size_t i = 0; i < f->n; i++) sev[f->v[i].severity]++;
 }
 
-void report_findings(FILE *out, int fmt, const struct claimset *cs, const struct findings *f, const struct report_opts *o)
+void report_findings(FILE *out, int fmt, const struct claimset *cs, const struct findings *f,
+                     const struct report_opts *o)
 {
     switch (fmt) {
     case FMT_SARIF: report_sarif(out, cs, f); return;
@@ -235,7 +242,9 @@ void report_summary(FILE *out, const struct claimset *cs, const struct findings 
 {
     size_t skipped, sev[3];
     counts(cs, f, &skipped, sev);
-    fprintf(out, "crosscheck: %zu document%s (%zu skipped), %zu claim%s, %zu finding%s (%zu error%s, %zu warning%s, %zu note%s)\n",
+    fprintf(out,
+            "crosscheck: %zu document%s (%zu skipped), %zu claim%s, %zu finding%s (%zu error%s, %zu warning%s, %zu "
+            "note%s)\n",
             cs->ndocs, cs->ndocs == 1 ? "" : "s", skipped, cs->n, cs->n == 1 ? "" : "s", f->n, f->n == 1 ? "" : "s",
             sev[DIAG_ERROR], sev[DIAG_ERROR] == 1 ? "" : "s", sev[DIAG_WARNING], sev[DIAG_WARNING] == 1 ? "" : "s",
             sev[DIAG_NOTE], sev[DIAG_NOTE] == 1 ? "" : "s");

@@ -28,7 +28,7 @@ const char *report_format_names(void);
 #define REPORT_SCHEMA_VERSION "1.0"
 
 struct report_opts {
-    int color;      /* ANSI colour in text output */
+    int color; /* ANSI colour in text output */
 };
 
 /* Write the findings (and, for json, sarif, markdown and html, the documents)

@@ -79,7 +79,10 @@ static void documents(struct buf *b, const struct claimset *cs)
                 "<th>date</th><th>claims</th><th>status</th></tr></thead><tbody>\n");
     for (size_t i = 0; i < cs->ndocs; i++) {
         const struct docinfo *d = &cs->docs[i];
-        buf_printf(b, "<tr%s><td class=\"loc\">", d->skip ? " class=\"skipped\"" : d->is_draft ? " class=\"draft\"" : "");
+        buf_printf(b, "<tr%s><td class=\"loc\">",
+                   d->skip       ? " class=\"skipped\""
+                   : d->is_draft ? " class=\"draft\""
+                                 : "");
         h(b, d->path);
         if (d->is_draft) {
             buf_putc(b, ' ');
@@ -197,7 +200,7 @@ struct pair_claim {
     const struct entity *a, *b;
     uint32_t claim;
     uint32_t doc;
-    int32_t day;   /* first anchored day, or INT32_MAX */
+    int32_t day; /* first anchored day, or INT32_MAX */
 };
 
 static int pair_cmp(const void *x, const void *y)
@@ -221,9 +224,15 @@ static int comm_fields(const struct kind_def *k, int *pi, int *di)
     return *pi >= 0 && *di >= 0 && k->fields[*pi].type == FT_ENTITIES && k->fields[*di].type == FT_DATE;
 }
 
-static int anchored(const struct value *v) { return v->set && (v->nxflags & NX_ANCHORED) && v->date.hi >= v->date.lo; }
+static int anchored(const struct value *v)
+{
+    return v->set && (v->nxflags & NX_ANCHORED) && v->date.hi >= v->date.lo;
+}
 
-static const char *ent_name(const struct entity *e) { return e->name ? e->name : e->id; }
+static const char *ent_name(const struct entity *e)
+{
+    return e->name ? e->name : e->id;
+}
 
 /* Append at most max bytes of s (cut on a character boundary), with an
  * ellipsis when cut. */
@@ -243,7 +252,10 @@ enum { SVG_W = 1000, SVG_LABEL = 230, SVG_RIGHT = 56, SVG_TOP = 16, SVG_ROW = 34
 
 /* A coordinate in whole pixels of the viewBox (integers: no locale can
  * turn them into "12,5"). */
-static int px(double x) { return (int)(x < 0 ? x - 0.5 : x + 0.5); }
+static int px(double x)
+{
+    return (int)(x < 0 ? x - 0.5 : x + 0.5);
+}
 
 /* A row's label: the source over the file name (or the file name alone),
  * the full path as its tooltip. */
@@ -301,14 +313,16 @@ static void timeline(struct buf *b, const struct claimset *cs, const struct pair
         int32_t d0 = lo - 1, d1 = hi + 1;
         double span = (double)(d1 - d0), pw = SVG_W - SVG_LABEL - SVG_RIGHT;
         int height = SVG_TOP + (int)nrows * SVG_ROW + SVG_AXIS;
-        buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
-                      "role=\"img\" aria-label=\"timeline\">\n",
+        buf_printf(b,
+                   "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+                   "role=\"img\" aria-label=\"timeline\">\n",
                    SVG_W, height, SVG_W, height);
         int step = span <= 16 ? 1 : span <= 120 ? 7 : span <= 800 ? 30 : 365;
         int ybase = SVG_TOP + (int)nrows * SVG_ROW;
         for (int32_t d = d0; d <= d1; d += step) {
             double x = SVG_LABEL + (d - d0) * pw / span;
-            buf_printf(b, "<line class=\"grid\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>", px(x), SVG_TOP - 6, px(x), ybase);
+            buf_printf(b, "<line class=\"grid\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>", px(x), SVG_TOP - 6, px(x),
+                       ybase);
             buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">", px(x), ybase + 18);
             day_text(b, d, step == 1);
             buf_puts(b, "</text>\n");
@@ -341,8 +355,8 @@ static void timeline(struct buf *b, const struct claimset *cs, const struct pair
                 const char *cls = in_finding[g[i].claim] ? " conflict" : "";
                 const char *dr = d->is_draft ? " draft" : "";
                 if (v->date.hi > v->date.lo)
-                    buf_printf(b, "<rect class=\"dot%s%s\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"12\" rx=\"6\">",
-                               cls, dr, px(x0 - 6), y - 6, px(x1 - x0 + 12));
+                    buf_printf(b, "<rect class=\"dot%s%s\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"12\" rx=\"6\">", cls,
+                               dr, px(x0 - 6), y - 6, px(x1 - x0 + 12));
                 else
                     buf_printf(b, "<circle class=\"dot%s%s\" cx=\"%d\" cy=\"%d\" r=\"7\">", cls, dr, px(x0 + same * 9),
                                y);
@@ -448,10 +462,11 @@ void report_html(FILE *out, const struct claimset *cs, const struct findings *f)
     struct buf b = {0};
     size_t skipped, sev[3];
     rep_counts(cs, f, &skipped, sev);
-    buf_printf(&b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                   "<meta name=\"generator\" content=\"crosscheck %s\">\n"
-                   "<title>crosscheck: %zu finding%s</title>\n<style>\n%s</style></head>\n<body><main>\n",
+    buf_printf(&b,
+               "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+               "<meta name=\"generator\" content=\"crosscheck %s\">\n"
+               "<title>crosscheck: %zu finding%s</title>\n<style>\n%s</style></head>\n<body><main>\n",
                CROSSCHECK_VERSION, f->n, f->n == 1 ? "" : "s", CSS);
     buf_puts(&b, "<header><h1>Discrepancy report</h1>\n<p class=\"summary\">");
     const char *cls[3] = {"note", "warning", "error"};

@@ -15,7 +15,10 @@ static void jstr(struct buf *b, const char *s)
         buf_puts(b, "null");
 }
 
-static const char *severity(int sev) { return sev == DIAG_ERROR ? "ERROR" : sev == DIAG_WARNING ? "WARNING" : "INFO"; }
+static const char *severity(int sev)
+{
+    return sev == DIAG_ERROR ? "ERROR" : sev == DIAG_WARNING ? "WARNING" : "INFO";
+}
 
 /* {"path":...,"range":{"start":{...},"end":{...}}} of a claim's match. */
 static void location(struct buf *b, const struct claimset *cs, const struct claim *c)
@@ -35,8 +38,8 @@ static void diagnostic(struct buf *b, const struct claimset *cs, const struct fi
     jstr(b, fd->message);
     buf_puts(b, ",\"location\":");
     location(b, cs, &cs->v[fd->primary]);
-    buf_printf(b, ",\"severity\":\"%s\",\"source\":{\"name\":\"crosscheck\"},\"code\":{\"value\":",
-               severity(fd->severity));
+    buf_printf(
+        b, ",\"severity\":\"%s\",\"source\":{\"name\":\"crosscheck\"},\"code\":{\"value\":", severity(fd->severity));
     jstr(b, fd->check->id);
     buf_puts(b, "},\"related_locations\":[");
     int first = 1;

@@ -70,7 +70,10 @@ static void physical_location(struct buf *b, const struct claimset *cs, const st
     buf_putc(b, '}');
 }
 
-static const char *level(int sev) { return sev == DIAG_ERROR ? "error" : sev == DIAG_WARNING ? "warning" : "note"; }
+static const char *level(int sev)
+{
+    return sev == DIAG_ERROR ? "error" : sev == DIAG_WARNING ? "warning" : "note";
+}
 
 /* The checks that fired, in order of first appearance; rule_of[i] is the
  * index of finding i's rule. */
@@ -99,8 +102,8 @@ static void rule_descriptor(struct buf *b, const struct check *ck)
     jstr(b, d.s);
     buf_reset(&d);
     buf_printf(&d, "Claims of kind %s with the same ", k->name);
-    for (int i = 0; i < ck->nkey; i++) buf_printf(&d, "%s%s", i ? (i + 1 == ck->nkey ? " and " : ", ") : "",
-                                                  k->fields[ck->key[i]].name);
+    for (int i = 0; i < ck->nkey; i++)
+        buf_printf(&d, "%s%s", i ? (i + 1 == ck->nkey ? " and " : ", ") : "", k->fields[ck->key[i]].name);
     buf_printf(&d, " are about one fact; their %s values are compared (%s comparison).", field,
                comparator_name(ck->comparator));
     buf_puts(b, "},\"fullDescription\":{\"text\":");

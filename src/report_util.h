@@ -26,7 +26,10 @@ void report_markdown(FILE *out, const struct claimset *cs, const struct findings
 /* One self-contained HTML page: documents, findings, timelines (inline SVG). */
 void report_html(FILE *out, const struct claimset *cs, const struct findings *f);
 
-static inline const char *rep_sev_name(int s) { return diag_level_name((enum diag_level)s); }
+static inline const char *rep_sev_name(int s)
+{
+    return diag_level_name((enum diag_level)s);
+}
 
 /* Skipped documents and findings per severity (sev has 3 slots, by diag_level). */
 static inline void rep_counts(const struct claimset *cs, const struct findings *f, size_t *skipped, size_t *sev)
@@ -84,7 +87,10 @@ static inline int rep_end_pos(const struct claim *c, int in_bytes, unsigned *lin
 }
 
 /* Side letter of side s: A, B, ... */
-static inline char rep_side(int s) { return (char)('A' + (s % 26)); }
+static inline char rep_side(int s)
+{
+    return (char)('A' + (s % 26));
+}
 
 /* "side B: 141 (asserted, per the Kremlin)" for claim i of finding fd, with
  * "; draft" when it comes from a draft. */

@@ -25,8 +25,8 @@ struct pending {
 
 struct macro_def {
     char *name;
-    char *text;          /* the pattern text, or NULL for an annotation macro */
-    unsigned classes;    /* annotation macro */
+    char *text;       /* the pattern text, or NULL for an annotation macro */
+    unsigned classes; /* annotation macro */
     size_t pending;
     yaml_node_t *node;
 };
@@ -53,14 +53,24 @@ static const struct {
     {"PERCENT", AC_PERCENT},
 };
 
-static const char *ftype_names[FT_TYPES] = {"entities", "entity", "place", "date", "time", "duration",
-                                            "number", "ordinal", "word", "text", "actor", "details"};
+static const char *ftype_names[FT_TYPES] = {"entities", "entity",  "place", "date", "time",  "duration",
+                                            "number",   "ordinal", "word",  "text", "actor", "details"};
 static const char *mod_names[MOD_COUNT] = {"asserted", "hedged", "planned", "denied"};
-static const char *cmp_names[CMP_COUNT_] = {"exact", "interval", "date", "place", "entity", "ordinal", "weekday", "timeline"};
+static const char *cmp_names[CMP_COUNT_] = {"exact",  "interval", "date",    "place",
+                                            "entity", "ordinal",  "weekday", "timeline"};
 
-const char *field_type_name(int t) { return t >= 0 && t < FT_TYPES ? ftype_names[t] : "?"; }
-const char *modality_name(int m) { return m >= 0 && m < MOD_COUNT ? mod_names[m] : "?"; }
-const char *comparator_name(int c) { return c >= 0 && c < CMP_COUNT_ ? cmp_names[c] : "?"; }
+const char *field_type_name(int t)
+{
+    return t >= 0 && t < FT_TYPES ? ftype_names[t] : "?";
+}
+const char *modality_name(int m)
+{
+    return m >= 0 && m < MOD_COUNT ? mod_names[m] : "?";
+}
+const char *comparator_name(int c)
+{
+    return c >= 0 && c < CMP_COUNT_ ? cmp_names[c] : "?";
+}
 
 static int lookup(const char *const *names, int n, const char *s)
 {
@@ -278,8 +288,8 @@ static void load_kinds(struct loader *L, yaml_node_t *n)
         err(L, n, "'kinds' must map kind names to definitions");
         return;
     }
-    static const char *const keys[] = {"description", "fields", "key", "key_some", "value", "when", "details",
-                                       "corroborate", NULL};
+    static const char *const keys[] = {"description", "fields",  "key",         "key_some", "value",
+                                       "when",        "details", "corroborate", NULL};
     for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
         yaml_node_t *kn = yaml_document_get_node(&L->yd->doc, p->key);
         yaml_node_t *def = yaml_document_get_node(&L->yd->doc, p->value);
@@ -309,8 +319,9 @@ static void load_kinds(struct loader *L, yaml_node_t *n)
             yaml_node_t *fv = yaml_document_get_node(&L->yd->doc, f->value);
             int t = lookup(ftype_names, FT_TYPES, yamldoc_str(fv));
             if (t < 0) {
-                err(L, fv, "unknown field type '%s' (expected entities, entity, actor, place, date, time, "
-                           "duration, number, ordinal, word, text or details)",
+                err(L, fv,
+                    "unknown field type '%s' (expected entities, entity, actor, place, date, time, "
+                    "duration, number, ordinal, word, text or details)",
                     yamldoc_str(fv) ? yamldoc_str(fv) : "?");
                 continue;
             }
@@ -351,7 +362,8 @@ static void load_kinds(struct loader *L, yaml_node_t *n)
         for (size_t i = 0; i < nk; i++) {
             int fi = kind_field(k, keyv[i]);
             if (fi < 0)
-                err(L, yamldoc_get(L->yd, def, "key"), "kind '%s': key field '%s' is not one of its fields", name, keyv[i]);
+                err(L, yamldoc_get(L->yd, def, "key"), "kind '%s': key field '%s' is not one of its fields", name,
+                    keyv[i]);
             else if (k->nkey < 4)
                 k->key[k->nkey++] = fi;
             free(keyv[i]);
@@ -425,8 +437,8 @@ static void load_entities(struct loader *L, yaml_node_t *n)
         err(L, n, "'entities' must be a list");
         return;
     }
-    static const char *const keys[] = {"id", "type", "name", "aliases", "demonyms", "titles", "country", "in",
-                                       "stands_for", "from", "until", "note", NULL};
+    static const char *const keys[] = {"id", "type",       "name", "aliases", "demonyms", "titles", "country",
+                                       "in", "stands_for", "from", "until",   "note",     NULL};
     for (size_t i = 0; i < yamldoc_len(n); i++) {
         yaml_node_t *m = yamldoc_item(L->yd, n, i);
         if (!yamldoc_is_map(m)) {
@@ -495,8 +507,8 @@ static void load_titles(struct loader *L, yaml_node_t *n)
 
 static int parse_context(struct loader *L, yaml_node_t *n, unsigned *ctx)
 {
-    static const char *const names[] = {"date", "time", "place", "duration", "ordinal", "sentence-date",
-                                        "published-month"};
+    static const char *const names[] = {"date",    "time",          "place",          "duration",
+                                        "ordinal", "sentence-date", "published-month"};
     char **v;
     size_t k = str_list(L, n, &v);
     *ctx = 0;
@@ -521,8 +533,8 @@ static void load_extractors(struct loader *L, yaml_node_t *n)
         err(L, n, "'extractors' must be a list");
         return;
     }
-    static const char *const keys[] = {"id", "kind", "pattern", "fields", "context", "triggers",
-                                       "modality", "description", "examples", NULL};
+    static const char *const keys[] = {"id",       "kind",     "pattern",     "fields",   "context",
+                                       "triggers", "modality", "description", "examples", NULL};
     for (size_t i = 0; i < yamldoc_len(n); i++) {
         yaml_node_t *m = yamldoc_item(L->yd, n, i);
         if (!yamldoc_is_map(m)) {
@@ -594,8 +606,8 @@ static void load_checks(struct loader *L, yaml_node_t *n)
 static int parse_check(struct loader *L, struct check *c, size_t kept)
 {
     yaml_node_t *m = c->node;
-    static const char *const keys[] = {"id", "kind", "key", "compare", "comparator", "severity",
-                                       "message", "description", NULL};
+    static const char *const keys[] = {"id",       "kind",    "key",         "compare", "comparator",
+                                       "severity", "message", "description", NULL};
     check_keys(L, m, keys);
     const char *id = need_str(L, m, "id"), *kind = need_str(L, m, "kind"), *cmpf = need_str(L, m, "compare");
     if (!id || !kind || !cmpf) return -1;
@@ -633,16 +645,21 @@ static int parse_check(struct loader *L, struct check *c, size_t kept)
     if (cs) {
         c->comparator = lookup(cmp_names, CMP_COUNT_, cs);
         if (c->comparator < 0) {
-            err(L, cn, "unknown comparator '%s' (expected exact, interval, date, place, entity, ordinal, weekday or timeline)",
+            err(L, cn,
+                "unknown comparator '%s' (expected exact, interval, date, place, entity, ordinal, weekday or timeline)",
                 cs);
             return -1;
         }
     } else {
         switch (k->fields[c->compare].type) {
         case FT_DATE: c->comparator = CMP_DATE; break;
-        case FT_NUMBER: case FT_DURATION: case FT_TIME: c->comparator = CMP_INTERVAL; break;
+        case FT_NUMBER:
+        case FT_DURATION:
+        case FT_TIME: c->comparator = CMP_INTERVAL; break;
         case FT_PLACE: c->comparator = CMP_PLACE; break;
-        case FT_ENTITY: case FT_ENTITIES: case FT_ACTOR: c->comparator = CMP_ENTITY; break;
+        case FT_ENTITY:
+        case FT_ENTITIES:
+        case FT_ACTOR: c->comparator = CMP_ENTITY; break;
         case FT_ORDINAL: c->comparator = CMP_ORDINAL; break;
         default: c->comparator = CMP_EXACT;
         }
@@ -825,7 +842,9 @@ static int load_tsv(struct ruleset *rs, const char *path, const char *text, size
         nf++;
         if (!header) {
             if (ll != strlen(TSV_HEADER) || memcmp(ls, TSV_HEADER, ll) != 0) {
-                tsv_error(d, path, line, ls, ll, 0, "the first line of an entity list must be the header 'id<TAB>type<TAB>name<TAB>in<TAB>aliases'");
+                tsv_error(
+                    d, path, line, ls, ll, 0,
+                    "the first line of an entity list must be the header 'id<TAB>type<TAB>name<TAB>in<TAB>aliases'");
                 return -1;
             }
             header = 1;
@@ -833,7 +852,8 @@ static int load_tsv(struct ruleset *rs, const char *path, const char *text, size
         }
         {
             if (nf != TSV_FIELDS) {
-                tsv_error(d, path, line, ls, ll, nf > TSV_FIELDS ? (size_t)(f[TSV_FIELDS - 1] - ls) + fl[TSV_FIELDS - 1] : ll,
+                tsv_error(d, path, line, ls, ll,
+                          nf > TSV_FIELDS ? (size_t)(f[TSV_FIELDS - 1] - ls) + fl[TSV_FIELDS - 1] : ll,
                           "expected %d tab-separated fields (id, type, name, in, aliases), found %zu", TSV_FIELDS, nf);
                 continue;
             }
@@ -850,7 +870,8 @@ static int load_tsv(struct ruleset *rs, const char *path, const char *text, size
             }
             if (t < 0) {
                 tsv_error(d, path, line, ls, ll, (size_t)(f[1] - ls),
-                          "unknown entity type '%.*s' (expected person, country, city, region, place, org or body)", (int)fl[1], f[1]);
+                          "unknown entity type '%.*s' (expected person, country, city, region, place, org or body)",
+                          (int)fl[1], f[1]);
                 continue;
             }
             /* cut the fields in place: the line is not needed as text again */
@@ -877,7 +898,8 @@ static int load_tsv(struct ruleset *rs, const char *path, const char *text, size
     next:;
     }
     if (!header) {
-        diag_add(d, DIAG_ERROR, path, line ? line : 1, 1, "an entity list needs the header line 'id<TAB>type<TAB>name<TAB>in<TAB>aliases'");
+        diag_add(d, DIAG_ERROR, path, line ? line : 1, 1,
+                 "an entity list needs the header line 'id<TAB>type<TAB>name<TAB>in<TAB>aliases'");
         return -1;
     }
     rs->nfiles++;
@@ -909,13 +931,14 @@ int rules_load_text(struct ruleset *rs, const char *path, const char *text, size
     yaml_node_t *root = yamldoc_root(&p->yd);
     if (!root) return 0; /* an empty file */
     if (!yamldoc_is_map(root)) {
-        err(&L, root, "a rule file is a mapping of sections (kinds, macros, extractors, checks, entities, "
-                      "titles, modality, attribution, boilerplate)");
+        err(&L, root,
+            "a rule file is a mapping of sections (kinds, macros, extractors, checks, entities, "
+            "titles, modality, attribution, boilerplate)");
         return -1;
     }
-    static const char *const sections[] = {"kinds", "macros", "extractors", "checks", "entities", "titles",
-                                            "modality", "attribution", "boilerplate", "details", "version",
-                                            "description", NULL};
+    static const char *const sections[] = {"kinds",   "macros",      "extractors",  "checks",      "entities",
+                                           "titles",  "modality",    "attribution", "boilerplate", "details",
+                                           "version", "description", NULL};
     check_keys(&L, root, sections);
     /* kinds first, so checks in the same file can use them */
     yaml_node_t *s;
@@ -925,10 +948,14 @@ int rules_load_text(struct ruleset *rs, const char *path, const char *text, size
     if ((s = yamldoc_get(&p->yd, root, "titles"))) load_titles(&L, s);
     if ((s = yamldoc_get(&p->yd, root, "extractors"))) load_extractors(&L, s);
     if ((s = yamldoc_get(&p->yd, root, "checks"))) load_checks(&L, s);
-    if ((s = yamldoc_get(&p->yd, root, "modality"))) load_cues(&L, s, "modality", &rs->modality, &rs->nmodality, &rs->capmodality);
-    if ((s = yamldoc_get(&p->yd, root, "attribution"))) load_cues(&L, s, "attribution", &rs->attribution, &rs->nattribution, &rs->capattribution);
-    if ((s = yamldoc_get(&p->yd, root, "boilerplate"))) load_cues(&L, s, "boilerplate", &rs->boilerplate, &rs->nboilerplate, &rs->capboilerplate);
-    if ((s = yamldoc_get(&p->yd, root, "details"))) load_cues(&L, s, "details", &rs->details, &rs->ndetails, &rs->capdetails);
+    if ((s = yamldoc_get(&p->yd, root, "modality")))
+        load_cues(&L, s, "modality", &rs->modality, &rs->nmodality, &rs->capmodality);
+    if ((s = yamldoc_get(&p->yd, root, "attribution")))
+        load_cues(&L, s, "attribution", &rs->attribution, &rs->nattribution, &rs->capattribution);
+    if ((s = yamldoc_get(&p->yd, root, "boilerplate")))
+        load_cues(&L, s, "boilerplate", &rs->boilerplate, &rs->nboilerplate, &rs->capboilerplate);
+    if ((s = yamldoc_get(&p->yd, root, "details")))
+        load_cues(&L, s, "details", &rs->details, &rs->ndetails, &rs->capdetails);
     return L.errors || d->errors > before ? -1 : 0;
 }
 
@@ -953,7 +980,8 @@ static void collect(const char *dir, char ***v, size_t *n, size_t *cap, int dept
         if (stat(p.s, &st) == 0 && S_ISDIR(st.st_mode)) {
             collect(p.s, v, n, cap, depth + 1);
             buf_free(&p);
-        } else if (has_suffix(de->d_name, ".yml") || has_suffix(de->d_name, ".yaml") || has_suffix(de->d_name, ".tsv")) {
+        } else if (has_suffix(de->d_name, ".yml") || has_suffix(de->d_name, ".yaml") ||
+                   has_suffix(de->d_name, ".tsv")) {
             XGROW(*v, *cap, *n + 1);
             (*v)[(*n)++] = buf_steal(&p);
         } else {
@@ -1026,7 +1054,7 @@ int rules_load_embedded(struct ruleset *rs, struct diag *d)
 
 struct expansion {
     struct buf out;
-    size_t *map;       /* out byte -> source offset */
+    size_t *map; /* out byte -> source offset */
     size_t mapcap;
     struct macro_slot *slots;
     int *nslots;
@@ -1135,14 +1163,12 @@ static int group_numbers(const pcre2_code *re, const char *name, int *out, int m
 
 static uint32_t pattern_flags(void)
 {
-    return PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_NO_AUTO_CAPTURE | PCRE2_DUPNAMES |
-           PCRE2_CASELESS;
+    return PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_NO_AUTO_CAPTURE | PCRE2_DUPNAMES | PCRE2_CASELESS;
 }
 
 /* Expand and compile one pattern; errors point into the YAML scalar. */
 static pcre2_code *compile_one(struct ruleset *rs, const char *source, size_t pending, yaml_node_t *node,
-                               struct macro_slot *slots, int *nslots, int maxslots, char **expanded,
-                               struct diag *d)
+                               struct macro_slot *slots, int *nslots, int maxslots, char **expanded, struct diag *d)
 {
     struct yamldoc *yd = &rs->pending[pending].yd;
     struct expansion x = {{0}, NULL, 0, slots, nslots, maxslots, 0};
@@ -1229,8 +1255,9 @@ static int compile_map(struct yamldoc *yd, struct field_spec *fs, yaml_node_t *m
         }
         int ec;
         PCRE2_SIZE eo;
-        pcre2_code *re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-                                       PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS, &ec, &eo, NULL);
+        pcre2_code *re =
+            pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+                          PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS, &ec, &eo, NULL);
         if (!re) {
             PCRE2_UCHAR msg[256];
             pcre2_get_error_message(ec, msg, sizeof msg);
@@ -1272,16 +1299,18 @@ static void compile_fields(struct ruleset *rs, struct extractor *x, struct diag 
         fs->how = FS_GROUPS;
         yaml_node_t *groups = vn;
         if (yamldoc_is_map(vn)) {
-            static const char *const keys[] = {"value", "group", "groups", "add", "add_if_other", "each", "recent", "map", NULL};
+            static const char *const keys[] = {"value", "group",  "groups", "add", "add_if_other",
+                                               "each",  "recent", "map",    NULL};
             for (yaml_node_pair_t *q = vn->data.mapping.pairs.start; q < vn->data.mapping.pairs.top; q++) {
                 const char *ks = yamldoc_str(yaml_document_get_node(&yd->doc, q->key));
                 int ok = 0;
                 for (const char *const *a = keys; *a; a++)
                     if (ks && strcmp(*a, ks) == 0) ok = 1;
                 if (!ok) {
-                    yamldoc_error(yd, d, DIAG_ERROR, yaml_document_get_node(&yd->doc, q->key),
-                                  "unknown key '%s' (expected value, group, groups, add, add_if_other, each, recent, map)",
-                                  ks ? ks : "?");
+                    yamldoc_error(
+                        yd, d, DIAG_ERROR, yaml_document_get_node(&yd->doc, q->key),
+                        "unknown key '%s' (expected value, group, groups, add, add_if_other, each, recent, map)",
+                        ks ? ks : "?");
                 }
             }
             yaml_node_t *lit = yamldoc_get(yd, vn, "value");
@@ -1316,7 +1345,8 @@ static void compile_fields(struct ruleset *rs, struct extractor *x, struct diag 
             }
             yaml_node_t *rec = yamldoc_get(yd, vn, "recent");
             if (rec && !(fs->recent = macro_classes(yamldoc_str(rec)))) {
-                yamldoc_error(yd, d, DIAG_ERROR, rec, "'recent' must name an entity macro (PERSON, COUNTRY, BODY, ...)");
+                yamldoc_error(yd, d, DIAG_ERROR, rec,
+                              "'recent' must name an entity macro (PERSON, COUNTRY, BODY, ...)");
                 continue;
             }
             yaml_node_t *map = yamldoc_get(yd, vn, "map");
@@ -1440,7 +1470,8 @@ int rules_compile(struct ruleset *rs, struct diag *d)
             if (!k)
                 diag_add(d, DIAG_ERROR, c->path, c->line, c->col, "details cue '%s': unknown kind '%s'", c->id, tok);
             else if (k->details < 0)
-                diag_add(d, DIAG_ERROR, c->path, c->line, c->col, "details cue '%s': kind '%s' has no details field", c->id, tok);
+                diag_add(d, DIAG_ERROR, c->path, c->line, c->col, "details cue '%s': kind '%s' has no details field",
+                         c->id, tok);
             else if (c->nkinds < 8)
                 c->kinds[c->nkinds++] = k;
         }

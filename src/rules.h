@@ -28,10 +28,10 @@ enum field_type {
     FT_DURATION,
     FT_NUMBER,
     FT_ORDINAL,
-    FT_WORD,     /* a word from a closed vocabulary, lower-cased: "phone", "for" */
-    FT_TEXT,     /* free text, kept as written */
-    FT_ACTOR,    /* an entity, stored and compared as the country it speaks for */
-    FT_DETAILS,  /* distinctive details of an event (detail cue ids) */
+    FT_WORD,    /* a word from a closed vocabulary, lower-cased: "phone", "for" */
+    FT_TEXT,    /* free text, kept as written */
+    FT_ACTOR,   /* an entity, stored and compared as the country it speaks for */
+    FT_DETAILS, /* distinctive details of an event (detail cue ids) */
     FT_TYPES
 };
 
@@ -46,11 +46,11 @@ struct kind_def {
     char *name;
     struct field_def fields[MAX_FIELDS];
     int nfields;
-    int key[4], nkey;   /* fields that say what the claim is about */
-    int value;          /* the field that is the claim's value, -1 if none */
-    int when;           /* the date field that tells events apart, -1 if none */
-    int details;        /* the details field for event identity, -1 if none */
-    int key_some;       /* a claim needs only one of its key fields ("refugees fled Ukraine": no population) */
+    int key[4], nkey; /* fields that say what the claim is about */
+    int value;        /* the field that is the claim's value, -1 if none */
+    int when;         /* the date field that tells events apart, -1 if none */
+    int details;      /* the details field for event identity, -1 if none */
+    int key_some;     /* a claim needs only one of its key fields ("refugees fled Ukraine": no population) */
     int corroborate[4], ncorroborate; /* a claim dated by a bare weekday joins an
                                          event only when one of these agrees */
     char *path;
@@ -63,8 +63,8 @@ struct kind_def {
 enum ann_class {
     AC_PERSON = 1u << 0,
     AC_COUNTRY = 1u << 1,
-    AC_GOV = 1u << 2,     /* a government by its seat: Jerusalem, the Kremlin, Kyiv */
-    AC_PLACE = 1u << 3,   /* country, city, region, place */
+    AC_GOV = 1u << 2,   /* a government by its seat: Jerusalem, the Kremlin, Kyiv */
+    AC_PLACE = 1u << 3, /* country, city, region, place */
     AC_ORG = 1u << 4,
     AC_BODY = 1u << 5,
     AC_NATIONALITY = 1u << 6, /* a demonym: "Israeli" */
@@ -74,30 +74,30 @@ enum ann_class {
     AC_NUMBER = 1u << 10,
     AC_ORDINAL = 1u << 11,
     AC_PERCENT = 1u << 12,
-    AC_GROUP = 1u << 13,  /* "the two leaders" */
+    AC_GROUP = 1u << 13, /* "the two leaders" */
 };
 
 enum field_source { FS_GROUPS, FS_LITERAL };
 
 struct field_spec {
-    int field;          /* index into the kind's fields */
-    int how;            /* enum field_source */
-    int groups[4];      /* capture group numbers */
+    int field;     /* index into the kind's fields */
+    int how;       /* enum field_source */
+    int groups[4]; /* capture group numbers */
     int ngroups;
-    char *literal;      /* FS_LITERAL */
-    double add;         /* added to a number ("140 other nations": add 1 when flagged) */
-    int add_if_other;   /* add only when the number was followed by "other" */
-    int each;           /* one claim per entity in the group ("Russia, Belarus and Syria voted against") */
-    unsigned recent;    /* AC_* classes: failing the groups, the nearest mention in the
-                           sentence, else the latest one in the document before it */
+    char *literal;         /* FS_LITERAL */
+    double add;            /* added to a number ("140 other nations": add 1 when flagged) */
+    int add_if_other;      /* add only when the number was followed by "other" */
+    int each;              /* one claim per entity in the group ("Russia, Belarus and Syria voted against") */
+    unsigned recent;       /* AC_* classes: failing the groups, the nearest mention in the
+                              sentence, else the latest one in the document before it */
     struct value_map *map; /* owned: the first pattern found in the group (or the match) gives the value */
     int nmap;
 };
 
 /* `map:` of a field spec: a value and the pattern that selects it. */
 struct value_map {
-    char *value;        /* owned */
-    pcre2_code *re;     /* owned; plain PCRE2, no macros */
+    char *value;    /* owned */
+    pcre2_code *re; /* owned; plain PCRE2, no macros */
 };
 
 /* One macro use inside a compiled pattern: the callout checks that the
@@ -112,7 +112,7 @@ struct macro_slot {
 #define CONTEXT_PLACE (1u << 2)
 #define CONTEXT_DURATION (1u << 3)
 #define CONTEXT_ORDINAL (1u << 4)
-#define CONTEXT_SENTENCE_DATE (1u << 5) /* failing `date`: the sentence's only date */
+#define CONTEXT_SENTENCE_DATE (1u << 5)   /* failing `date`: the sentence's only date */
 #define CONTEXT_PUBLISHED_MONTH (1u << 6) /* failing those: the month the article was published */
 
 enum modality { MOD_ASSERTED, MOD_HEDGED, MOD_PLANNED, MOD_DENIED, MOD_COUNT };
@@ -120,50 +120,50 @@ enum modality { MOD_ASSERTED, MOD_HEDGED, MOD_PLANNED, MOD_DENIED, MOD_COUNT };
 struct extractor {
     char *id;
     const struct kind_def *kind;
-    char *source;          /* the pattern as written */
-    char *expanded;        /* after macro expansion */
+    char *source;   /* the pattern as written */
+    char *expanded; /* after macro expansion */
     pcre2_code *re;
     struct macro_slot slots[64];
     int nslots;
     struct field_spec specs[MAX_FIELDS];
     int nspecs;
-    unsigned context;      /* CONTEXT_* fields to take from the sentence */
-    int modality;          /* forced modality, or -1 */
-    char **triggers;       /* lower-case words; the sentence must have one (none: always run) */
+    unsigned context; /* CONTEXT_* fields to take from the sentence */
+    int modality;     /* forced modality, or -1 */
+    char **triggers;  /* lower-case words; the sentence must have one (none: always run) */
     size_t ntriggers;
     char *path;
     unsigned line, col;
     uint32_t index;
-    void *pattern_node;    /* while loading: the YAML node of the pattern */
+    void *pattern_node; /* while loading: the YAML node of the pattern */
     void *fields_node;
-    size_t pending;        /* while loading: which file */
+    size_t pending; /* while loading: which file */
 };
 
 /* ==== Checks ==== */
 
 enum comparator {
-    CMP_EXACT,     /* equal words, texts or entities */
-    CMP_INTERVAL,  /* numbers, durations: intervals overlap */
-    CMP_DATE,      /* dates: overlap at their granularity; weekdays agree */
-    CMP_PLACE,     /* places: one contains the other */
-    CMP_ENTITY,    /* entity or role equality */
-    CMP_ORDINAL,   /* ordinals of one event: equal */
-    CMP_WEEKDAY,   /* one claim: the weekday it names against the day its date is */
-    CMP_TIMELINE,  /* "the first call since the invasion" against earlier calls after it */
+    CMP_EXACT,    /* equal words, texts or entities */
+    CMP_INTERVAL, /* numbers, durations: intervals overlap */
+    CMP_DATE,     /* dates: overlap at their granularity; weekdays agree */
+    CMP_PLACE,    /* places: one contains the other */
+    CMP_ENTITY,   /* entity or role equality */
+    CMP_ORDINAL,  /* ordinals of one event: equal */
+    CMP_WEEKDAY,  /* one claim: the weekday it names against the day its date is */
+    CMP_TIMELINE, /* "the first call since the invasion" against earlier calls after it */
     CMP_COUNT_
 };
 
 struct check {
     char *id;
     const struct kind_def *kind;
-    int key[4], nkey;    /* within one event, group claims by these fields too */
-    int compare;         /* field compared */
-    int comparator;      /* enum comparator */
-    int severity;        /* enum diag_level */
-    char *message;       /* template: {kind} {field} {value} {other} {key} */
+    int key[4], nkey; /* within one event, group claims by these fields too */
+    int compare;      /* field compared */
+    int comparator;   /* enum comparator */
+    int severity;     /* enum diag_level */
+    char *message;    /* template: {kind} {field} {value} {other} {key} */
     char *path;
     unsigned line, col;
-    void *node;          /* while loading: its YAML */
+    void *node; /* while loading: its YAML */
     size_t pending;
 };
 
@@ -173,22 +173,22 @@ enum cue_scope { SCOPE_NEAR, SCOPE_SENTENCE, SCOPE_REST };
 
 struct cue {
     char *id;
-    int type;        /* modality for modality cues */
-    int scope;       /* enum cue_scope */
+    int type;  /* modality for modality cues */
+    int scope; /* enum cue_scope */
     pcre2_code *re;
     int source_group; /* attribution: the group naming the source, or -1 */
     struct macro_slot slots[16];
     int nslots;
     char *path;
     unsigned line, col;
-    char *source;         /* the pattern as written */
-    void *pattern_node;   /* while loading */
+    char *source;       /* the pattern as written */
+    void *pattern_node; /* while loading */
     size_t pending;
     /* details cues: the kinds whose claims they attach to, and the group whose
      * mention completes the detail id ("delegation:gomel"), or -1 */
     const struct kind_def *kinds[8];
     int nkinds;
-    char *kind_names;     /* while loading: comma-separated */
+    char *kind_names; /* while loading: comma-separated */
     int value_group;
 };
 
@@ -203,8 +203,8 @@ struct ruleset {
     struct cue *modality, *attribution, *boilerplate, *details;
     size_t nmodality, nattribution, nboilerplate, ndetails;
     size_t capmodality, capattribution, capboilerplate, capdetails;
-    void *macros;        /* Judy: name -> struct macro_def */
-    void *triggers;      /* Judy: lower-case word -> trigger list */
+    void *macros;   /* Judy: name -> struct macro_def */
+    void *triggers; /* Judy: lower-case word -> trigger list */
     size_t nfiles;
     /* the YAML of every file stays loaded until rules_compile is done */
     struct pending *pending;
@@ -235,7 +235,6 @@ const char *comparator_name(int c);
 
 /* Extractors worth running on a sentence whose lower-cased words are given:
  * sets bits in want (one per extractor index; want holds (nex+63)/64 words). */
-void rules_triggered(const struct ruleset *rs, const char *const *words, const size_t *lens, size_t n,
-                     uint64_t *want);
+void rules_triggered(const struct ruleset *rs, const char *const *words, const size_t *lens, size_t n, uint64_t *want);
 
 #endif

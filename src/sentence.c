@@ -5,16 +5,16 @@
 
 #include "xalloc.h"
 
-#define SHORT_LINE 60 /* a line shorter than this, without end punctuation, may be a heading */
-#define ABBR_MAX 8 /* longest abbreviation token looked at, without its final period */
-#define TAIL_WORDS 8 /* an attribution tail after a quote: at most this many words */
+#define SHORT_LINE 60  /* a line shorter than this, without end punctuation, may be a heading */
+#define ABBR_MAX 8     /* longest abbreviation token looked at, without its final period */
+#define TAIL_WORDS 8   /* an attribution tail after a quote: at most this many words */
 #define TAIL_VERB_BY 4 /* ... with its speech verb among the first ones */
 
 /* What a period after a word means. */
 enum abbr {
-    ABBR_NONE, /* an ordinary word: the period may end the sentence */
+    ABBR_NONE,      /* an ordinary word: the period may end the sentence */
     ABBR_NEVER_END, /* a title or initial ("Mr.", "Feb.", "J."): never ends one */
-    ABBR_MAY_END, /* "U.S.", "Inc.", "etc.": ends one only before a typical sentence opener */
+    ABBR_MAY_END,   /* "U.S.", "Inc.", "etc.": ends one only before a typical sentence opener */
 };
 
 struct splitter {
@@ -35,11 +35,26 @@ static int is_hspace(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
-static int is_space(unsigned char c) { return is_hspace(c) || c == '\n'; }
-static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-static int is_alpha(unsigned char c) { return is_upper(c) || is_lower(c); }
-static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static int is_space(unsigned char c)
+{
+    return is_hspace(c) || c == '\n';
+}
+static int is_upper(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+static int is_lower(unsigned char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+static int is_alpha(unsigned char c)
+{
+    return is_upper(c) || is_lower(c);
+}
+static int is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 /* Does the 3-byte sequence E2 80 x sit at i? */
 static int punct3(const char *t, size_t i, size_t end, unsigned char x)
@@ -63,8 +78,7 @@ static size_t closer_len(const char *t, size_t i, size_t end, int *quote)
     if (c == '"' || c == '\'') return *quote = 1, 1;
     if (c == ')' || c == ']' || c == '}') return 1;
     if (punct3(t, i, end, 0x9D) || punct3(t, i, end, 0x99)) return *quote = 1, 3; /* ” ’ */
-    if (i + 2 <= end && (unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xBB)
-        return *quote = 1, 2; /* » */
+    if (i + 2 <= end && (unsigned char)t[i] == 0xC2 && (unsigned char)t[i + 1] == 0xBB) return *quote = 1, 2; /* » */
     return 0;
 }
 
@@ -88,10 +102,10 @@ static int plausible_start(const char *t, size_t p, size_t end)
     if (p + 1 >= end) return 0;
     unsigned char c1 = (unsigned char)t[p + 1];
     if (c == 0xC3) return c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97; /* À..Þ */
-    if (c == 0xC2) return c1 == 0xAB || c1 == 0xA3; /* « £ */
-    if (c == 0xD0) return c1 >= 0x80 && c1 <= 0xAF; /* Cyrillic capitals */
-    if (c == 0xCE) return c1 >= 0x91 && c1 <= 0xA9; /* Greek capitals */
-    if (c == 0xE2) /* “ ‘ • € */
+    if (c == 0xC2) return c1 == 0xAB || c1 == 0xA3;               /* « £ */
+    if (c == 0xD0) return c1 >= 0x80 && c1 <= 0xAF;               /* Cyrillic capitals */
+    if (c == 0xCE) return c1 >= 0x91 && c1 <= 0xA9;               /* Greek capitals */
+    if (c == 0xE2)                                                /* “ ‘ • € */
         return punct3(t, p, end, 0x9C) || punct3(t, p, end, 0x98) || punct3(t, p, end, 0xA2) ||
                (p + 3 <= end && (unsigned char)t[p + 1] == 0x82 && (unsigned char)t[p + 2] == 0xAC);
     return c >= 0xD6; /* Hebrew, Arabic, CJK...: no case */
@@ -104,16 +118,15 @@ struct word {
     const char *s;
     size_t n;
 };
-#define W(lit)                                                                                     \
-    {                                                                                              \
-        lit, sizeof lit - 1                                                                        \
+#define W(lit)                                                                                                         \
+    {                                                                                                                  \
+        lit, sizeof lit - 1                                                                                            \
     }
 
 static int word_in(const char *t, size_t a, size_t b, const struct word *list)
 {
     for (; list->s; list++)
-        if (list->n == b - a && t[a] == list->s[0] && memcmp(t + a, list->s, list->n) == 0)
-            return 1;
+        if (list->n == b - a && t[a] == list->s[0] && memcmp(t + a, list->s, list->n) == 0) return 1;
     return 0;
 }
 
@@ -121,12 +134,11 @@ static int word_in(const char *t, size_t a, size_t b, const struct word *list)
 static enum abbr classify(const char *t, size_t a, size_t b)
 {
     static const struct word never[] = {
-        W("Mr"),  W("Mrs"),  W("Ms"),  W("Dr"),  W("Prof"), W("Gen"), W("Col"),    W("Lt"),
-        W("Sgt"), W("Rep"),  W("Sen"), W("Gov"), W("Pres"), W("St"),  W("Capt"),   W("Maj"),
-        W("Adm"), W("Rev"),  W("Hon"), W("Mt"),  W("Ft"),   W("vs"),  W("e.g"),    W("i.e"),
-        W("No"),  W("Nos"),  W("Jan"), W("Feb"), W("Mar"),  W("Apr"), W("Jun"),    W("Jul"),
-        W("Aug"), W("Sept"), W("Sep"), W("Oct"), W("Nov"),  W("Dec"), W("approx"), W("cf"),
-        W("al"),  W("pp"),   W("ca"),  W("fig"), W("vol"),  {NULL, 0}};
+        W("Mr"),  W("Mrs"), W("Ms"),   W("Dr"),   W("Prof"), W("Gen"), W("Col"), W("Lt"),  W("Sgt"),    W("Rep"),
+        W("Sen"), W("Gov"), W("Pres"), W("St"),   W("Capt"), W("Maj"), W("Adm"), W("Rev"), W("Hon"),    W("Mt"),
+        W("Ft"),  W("vs"),  W("e.g"),  W("i.e"),  W("No"),   W("Nos"), W("Jan"), W("Feb"), W("Mar"),    W("Apr"),
+        W("Jun"), W("Jul"), W("Aug"),  W("Sept"), W("Sep"),  W("Oct"), W("Nov"), W("Dec"), W("approx"), W("cf"),
+        W("al"),  W("pp"),  W("ca"),   W("fig"),  W("vol"),  {NULL, 0}};
     static const struct word may_end[] = {W("Inc"), W("Ltd"), W("Co"),  W("Corp"),
                                           W("Jr"),  W("Sr"),  W("etc"), {NULL, 0}};
     if (a == b) return ABBR_NONE;
@@ -147,8 +159,7 @@ static enum abbr classify(const char *t, size_t a, size_t b)
 static enum abbr abbr_before(const char *t, size_t lo, size_t q)
 {
     size_t a = q;
-    while (a > lo && q - a <= ABBR_MAX && (is_alpha((unsigned char)t[a - 1]) || t[a - 1] == '.'))
-        a--;
+    while (a > lo && q - a <= ABBR_MAX && (is_alpha((unsigned char)t[a - 1]) || t[a - 1] == '.')) a--;
     if (q - a > ABBR_MAX) return ABBR_NONE;
     if (a > lo && is_digit((unsigned char)t[a - 1])) return ABBR_NONE;
     return classify(t, a, q);
@@ -158,12 +169,11 @@ static enum abbr abbr_before(const char *t, size_t lo, size_t q)
 static int opener_word(const char *t, size_t p, size_t end)
 {
     static const struct word openers[] = {
-        W("The"),     W("This"),      W("That"),  W("These"),  W("Those"), W("He"),
-        W("She"),     W("It"),        W("They"),  W("We"),     W("I"),     W("In"),
-        W("On"),      W("At"),        W("But"),   W("And"),    W("A"),     W("An"),
-        W("His"),     W("Her"),       W("Its"),   W("Their"),  W("There"), W("Meanwhile"),
-        W("However"), W("According"), W("After"), W("Before"), W("Since"), W("When"),
-        W("While"),   W("As"),        W("If"),    {NULL, 0}};
+        W("The"),   W("This"),  W("That"),      W("These"),   W("Those"),     W("He"),    W("She"),
+        W("It"),    W("They"),  W("We"),        W("I"),       W("In"),        W("On"),    W("At"),
+        W("But"),   W("And"),   W("A"),         W("An"),      W("His"),       W("Her"),   W("Its"),
+        W("Their"), W("There"), W("Meanwhile"), W("However"), W("According"), W("After"), W("Before"),
+        W("Since"), W("When"),  W("While"),     W("As"),      W("If"),        {NULL, 0}};
     size_t e = p;
     while (e < end && is_alpha((unsigned char)t[e])) e++;
     return word_in(t, p, e, openers);
@@ -206,23 +216,21 @@ static int list_number(const char *t, size_t line_start, size_t q)
  * official said on Sunday.", "the Kremlin said,")? */
 static int attribution_tail(const char *t, size_t p, size_t end)
 {
-    static const struct word verbs[] = {
-        W("said"),         W("says"),     W("added"),    W("adds"),      W("noted"),
-        W("stated"),       W("wrote"),    W("writes"),   W("explained"), W("continued"),
-        W("insisted"),     W("warned"),   W("declared"), W("asked"),     W("replied"),
-        W("tweeted"),      W("argued"),   W("stressed"), W("concluded"), W("remarked"),
-        W("acknowledged"), W("admitted"), W("claimed"),  {NULL, 0}};
+    static const struct word verbs[] = {W("said"),         W("says"),     W("added"),    W("adds"),      W("noted"),
+                                        W("stated"),       W("wrote"),    W("writes"),   W("explained"), W("continued"),
+                                        W("insisted"),     W("warned"),   W("declared"), W("asked"),     W("replied"),
+                                        W("tweeted"),      W("argued"),   W("stressed"), W("concluded"), W("remarked"),
+                                        W("acknowledged"), W("admitted"), W("claimed"),  {NULL, 0}};
     size_t i = p;
     int verb_at = -1;
     for (int w = 0; w < TAIL_WORDS && i < end; w++) {
         size_t a = i;
-        while (i < end && (is_alpha((unsigned char)t[i]) || is_digit((unsigned char)t[i]) ||
-                           t[i] == '\'' || t[i] == '-'))
+        while (i < end &&
+               (is_alpha((unsigned char)t[i]) || is_digit((unsigned char)t[i]) || t[i] == '\'' || t[i] == '-'))
             i++;
         if (i == a) return 0;
         if (verb_at < 0 && w < TAIL_VERB_BY && word_in(t, a, i, verbs)) verb_at = w;
-        if (i == end || t[i] == '.' || t[i] == ',' || t[i] == ';' || t[i] == '\n')
-            return verb_at >= 0;
+        if (i == end || t[i] == '.' || t[i] == ',' || t[i] == ';' || t[i] == '\n') return verb_at >= 0;
         if (t[i] != ' ') return 0;
         while (i < end && t[i] == ' ') i++;
     }
@@ -266,8 +274,8 @@ static void emit(struct splitter *s, size_t a, size_t b)
 /* Terminators from i (ellipsis: two or more periods, or U+2026; single: one
  * character), then closers (closed: at least one; quoted: a quote among
  * them), then spaces, then p on the same line: does the sentence end there? */
-static int ends_inline(const struct splitter *s, size_t lo, size_t line_start, size_t i,
-                       int ellipsis, int single, int closed, size_t p, int quoted)
+static int ends_inline(const struct splitter *s, size_t lo, size_t line_start, size_t i, int ellipsis, int single,
+                       int closed, size_t p, int quoted)
 {
     const char *t = s->t;
     if (ellipsis) return 0; /* "..." and U+2026 go on ("it was ... much worse") */
@@ -297,7 +305,7 @@ static int ends_line(const struct splitter *s, size_t lo, size_t line_start, siz
     if (c == '!' || c == '?') return 1;
     if (c != '.') return 0;
     if (e >= line_start + 2 && t[e - 2] == '.') return 1; /* "..." */
-    if (e != e0) return 1; /* '."': no abbreviation */
+    if (e != e0) return 1;                                /* '."': no abbreviation */
     enum abbr a = abbr_before(t, lo, e - 1);
     if (a == ABBR_NEVER_END) return 0;
     if (a == ABBR_MAY_END) return opener_word(t, next, s->end);
@@ -369,8 +377,7 @@ size_t sentence_split(const char *text, size_t start, size_t end, struct sentenc
         }
         size_t p = m;
         while (p < end && is_hspace((unsigned char)t[p])) p++;
-        if (p < end && t[p] != '\n' &&
-            ends_inline(&s, start, line_start, i, ellipsis, k - i == 1, m > k, p, quoted)) {
+        if (p < end && t[p] != '\n' && ends_inline(&s, start, line_start, i, ellipsis, k - i == 1, m > k, p, quoted)) {
             emit(&s, sent, m);
             sent = m;
         }

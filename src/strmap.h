@@ -29,8 +29,8 @@ void intmap_free(Pvoid_t *map);
 /* Interning: each distinct string gets a small id (1, 2, ...), and a stable
  * copy that lives until intern_free. */
 struct intern {
-    Pvoid_t map;   /* string -> id */
-    char **strs;   /* id -> owned string; strs[0] unused */
+    Pvoid_t map; /* string -> id */
+    char **strs; /* id -> owned string; strs[0] unused */
     size_t n, cap;
 };
 
@@ -49,9 +49,9 @@ struct strhash {
         uint32_t hash; /* 0: empty */
         const char *key;
         void *val;
-    } *v;
+    } * v;
     size_t cap, n;
-    char **chunks;  /* key storage */
+    char **chunks; /* key storage */
     size_t nchunks, capchunks, used;
 };
 

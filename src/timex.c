@@ -22,21 +22,25 @@
 static int future_cue(const struct scan *S, int k)
 {
     switch (wid(S, k)) {
-    case W_WILL: case W_SHALL: case W_SCHEDULED: case W_UPCOMING: case W_PLANNING: case W_SCHEDULE:
-    case W_PLANS: case W_PLANNED: case W_TOMORROW:
-        return 1;
-    case W_LL:
-        return is_p(S, k - 1, '\'') && adj(S, k);
-    case W_LET:
-        return is_p(S, k + 1, '\'') && is_w(S, k + 2, W_S);
-    case W_GOING: case W_DUE: case W_EXPECTED: case W_PLAN:
-        return is_w(S, k + 1, W_TO);
-    case W_IS: case W_ARE:
-        return is_w(S, k + 1, W_TO);
-    case W_SET:
-        return is_w(S, k + 1, W_TO) || is_w(S, k + 1, W_FOR);
-    default:
-        return 0;
+    case W_WILL:
+    case W_SHALL:
+    case W_SCHEDULED:
+    case W_UPCOMING:
+    case W_PLANNING:
+    case W_SCHEDULE:
+    case W_PLANS:
+    case W_PLANNED:
+    case W_TOMORROW: return 1;
+    case W_LL: return is_p(S, k - 1, '\'') && adj(S, k);
+    case W_LET: return is_p(S, k + 1, '\'') && is_w(S, k + 2, W_S);
+    case W_GOING:
+    case W_DUE:
+    case W_EXPECTED:
+    case W_PLAN: return is_w(S, k + 1, W_TO);
+    case W_IS:
+    case W_ARE: return is_w(S, k + 1, W_TO);
+    case W_SET: return is_w(S, k + 1, W_TO) || is_w(S, k + 1, W_FOR);
+    default: return 0;
     }
 }
 
@@ -44,9 +48,7 @@ static int future_cue(const struct scan *S, int k)
 static int past_cue(const struct scan *S, int k)
 {
     int id = wid(S, k);
-    if (id == W_WAS || id == W_WERE || id == W_DID || id == W_HAD || id == W_YESTERDAY ||
-        id == W_AGO)
-        return 2;
+    if (id == W_WAS || id == W_WERE || id == W_DID || id == W_HAD || id == W_YESTERDAY || id == W_AGO) return 2;
     if (id > 0 && WORD[id].kind == K_PAST) return 1;
     if (id == 0 && k >= 0 && k < S->n && S->t[k].type == T_WORD && !(S->t[k].flags & TF_CAP) &&
         nx_regular_past(S->text + S->t[k].s, S->t[k].e - S->t[k].s))
@@ -66,12 +68,12 @@ static void classify_cues(const struct scan *S)
                 c = CUE_FUTURE;
             } else {
                 int pc = past_cue(S, k);
-                if (pc == 2) c = CUE_PAST;
+                if (pc == 2)
+                    c = CUE_PAST;
                 else if (pc == 1) {
                     int pv = wid(S, k - 1);
-                    c = (pv == W_BE || pv == W_BEEN || pv == W_BEING || pv == W_IS || pv == W_ARE)
-                            ? CUE_PARTICIPLE
-                            : CUE_PAST;
+                    c = (pv == W_BE || pv == W_BEEN || pv == W_BEING || pv == W_IS || pv == W_ARE) ? CUE_PARTICIPLE
+                                                                                                   : CUE_PAST;
                 }
             }
         }
@@ -104,12 +106,12 @@ static int tense_future(const struct scan *S, int a, int b)
 /* What the text said of a date, before resolution. */
 struct pdate {
     int y, m, d, wd;
-    int gran;    /* NX_GRAN_* for y/m-only readings, decades, centuries, quarters */
-    int q;       /* quarter 1..4 */
-    int nth;     /* "the second Monday of ...": 1..5, -1 for "last" */
-    int relm;    /* month given relative to the reference ("of next month") */
-    int relm_n;  /* its offset: -1, 0, +1 */
-    int rely;    /* year given relative to the reference ("June next year") */
+    int gran;   /* NX_GRAN_* for y/m-only readings, decades, centuries, quarters */
+    int q;      /* quarter 1..4 */
+    int nth;    /* "the second Monday of ...": 1..5, -1 for "last" */
+    int relm;   /* month given relative to the reference ("of next month") */
+    int relm_n; /* its offset: -1, 0, +1 */
+    int rely;   /* year given relative to the reference ("June next year") */
     int rely_n;
 };
 
@@ -121,8 +123,7 @@ static int day_of(const struct scan *S, int j, int *d)
         if (!is_int(S, j) || S->t[j].ndig > 2 || S->t[j].val < 1 || S->t[j].val > 31) return 0;
         *d = (int)S->t[j].val;
         int e = j + 1;
-        if (adj(S, e) && (is_w(S, e, W_ST) || is_w(S, e, W_ND) || is_w(S, e, W_RD) || is_w(S, e, W_TH)))
-            e++;
+        if (adj(S, e) && (is_w(S, e, W_ST) || is_w(S, e, W_ND) || is_w(S, e, W_RD) || is_w(S, e, W_TH))) e++;
         return e;
     }
     int k = wkind(S, j);
@@ -158,13 +159,31 @@ static int month_tok(const struct scan *S, int j, int *m)
 static int month_context(const struct scan *S, int j)
 {
     switch (wid(S, j)) {
-    case W_IN: case W_SINCE: case W_UNTIL: case W_TILL: case W_BY: case W_EARLY: case W_LATE:
-    case W_MID: case W_OF: case W_LAST: case W_NEXT: case W_THIS: case W_DURING: case W_FROM:
-    case W_THROUGH: case W_BEFORE: case W_AFTER: case W_AND: case W_OR: case W_TO:
-    case W_BETWEEN: case W_END: case W_START: case W_BEGINNING:
-        return 1;
-    default:
-        return is_p(S, j, '-') && is_w(S, j - 1, W_MID);
+    case W_IN:
+    case W_SINCE:
+    case W_UNTIL:
+    case W_TILL:
+    case W_BY:
+    case W_EARLY:
+    case W_LATE:
+    case W_MID:
+    case W_OF:
+    case W_LAST:
+    case W_NEXT:
+    case W_THIS:
+    case W_DURING:
+    case W_FROM:
+    case W_THROUGH:
+    case W_BEFORE:
+    case W_AFTER:
+    case W_AND:
+    case W_OR:
+    case W_TO:
+    case W_BETWEEN:
+    case W_END:
+    case W_START:
+    case W_BEGINNING: return 1;
+    default: return is_p(S, j, '-') && is_w(S, j - 1, W_MID);
     }
 }
 
@@ -175,22 +194,19 @@ static int lone_month_ok(const struct scan *S, int j)
 {
     int id = wix(S, j);
     if (WORD[id].kind == K_MONTH_ABBR)
-        return month_context(S, j - 1) &&
-               (j + 1 >= S->n || S->t[j + 1].type == T_PUNCT || is_year_tok(S, j + 1));
+        return month_context(S, j - 1) && (j + 1 >= S->n || S->t[j + 1].type == T_PUNCT || is_year_tok(S, j + 1));
     if (id == W_MAY || id == W_MARCH || id == W_AUGUST) {
         if (!cap(S, j) && !(j > 0 && S->t[j].flags & TF_CAP)) {
             /* lowercase: only after an unmistakable time preposition */
             int p = wid(S, j - 1);
-            return (p == W_IN || p == W_SINCE || p == W_UNTIL || p == W_EARLY || p == W_LATE ||
-                    p == W_LAST || p == W_NEXT || p == W_THIS || p == W_DURING) &&
-                   !(cap(S, j - 1) == 0 && id == W_MARCH && wkind(S, j + 1) == K_NONE &&
-                     is_w(S, j + 1, W_ON));
+            return (p == W_IN || p == W_SINCE || p == W_UNTIL || p == W_EARLY || p == W_LATE || p == W_LAST ||
+                    p == W_NEXT || p == W_THIS || p == W_DURING) &&
+                   !(cap(S, j - 1) == 0 && id == W_MARCH && wkind(S, j + 1) == K_NONE && is_w(S, j + 1, W_ON));
         }
         if (!month_context(S, j - 1)) return 0;
         /* "a march on Kyiv", "to march" */
         if (id == W_MARCH && (is_w(S, j - 1, W_TO) || is_w(S, j + 1, W_ON))) return 0;
-        if (id == W_MAY && (is_w(S, j - 1, W_AND) || is_w(S, j - 1, W_OR) || is_w(S, j - 1, W_TO)))
-            return 0;
+        if (id == W_MAY && (is_w(S, j - 1, W_AND) || is_w(S, j - 1, W_OR) || is_w(S, j - 1, W_TO))) return 0;
         return 1;
     }
     if (cap(S, j + 1) && S->t[j + 1].type == T_WORD && !wid(S, j + 1)) return 0;
@@ -211,8 +227,8 @@ static int numeric_date(const struct scan *S, int i, struct pdate *p)
     int b = (int)t[i + 2].val, nb = t[i + 2].ndig;
     int has3 = is_p(S, i + 3, sep) && adj(S, i + 3) && adj(S, i + 4) && is_int(S, i + 4) && t[i + 4].ndig <= 4;
     /* 08/12,2015 and 08/12,15 */
-    int commay = !has3 && sep == '/' && is_p(S, i + 3, ',') && adj(S, i + 3) && adj(S, i + 4) &&
-                 is_int(S, i + 4) && (t[i + 4].ndig == 4 || t[i + 4].ndig == 2);
+    int commay = !has3 && sep == '/' && is_p(S, i + 3, ',') && adj(S, i + 3) && adj(S, i + 4) && is_int(S, i + 4) &&
+                 (t[i + 4].ndig == 4 || t[i + 4].ndig == 2);
     if (has3 || commay) {
         int c = (int)t[i + 4].val, nc = t[i + 4].ndig;
         if (na == 4) { /* Y-M-D */
@@ -220,16 +236,17 @@ static int numeric_date(const struct scan *S, int i, struct pdate *p)
             p->y = a, p->m = b, p->d = c;
         } else if (na <= 2 && nb <= 2 && (nc == 4 || nc == 2)) {
             int y = nc == 4 ? c : (c < 50 ? 2000 + c : 1900 + c);
-            if (a > 12 && b <= 12) p->y = y, p->m = b, p->d = a; /* D/M/Y */
-            else p->y = y, p->m = a, p->d = b;                  /* M/D/Y */
+            if (a > 12 && b <= 12)
+                p->y = y, p->m = b, p->d = a; /* D/M/Y */
+            else
+                p->y = y, p->m = a, p->d = b; /* M/D/Y */
         } else
             return 0;
         if (p->m < 1 || p->m > 12 || p->d < 1 || p->d > 31) return 0;
         if (is_int(S, i + 5) && adj(S, i + 5)) return 0;
         return i + 5;
     }
-    if (na <= 2 && a >= 1 && a <= 12 && nb == 4 && b >= 1000 && b <= 2999 && sep != '-' &&
-        !is_p(S, i + 3, sep)) {
+    if (na <= 2 && a >= 1 && a <= 12 && nb == 4 && b >= 1000 && b <= 2999 && sep != '-' && !is_p(S, i + 3, sep)) {
         /* 11/2016, 3.2015: a month */
         p->y = b, p->m = a, p->gran = NX_GRAN_MONTH;
         return i + 3;
@@ -244,10 +261,14 @@ static int numeric_date(const struct scan *S, int i, struct pdate *p)
         /* 4/22, 22/04: only when one side cannot be a month, or after "on" */
         int on = is_w(S, i - 1, W_ON);
         if (sep == '-' && !on) return 0;
-        if (a >= 1 && a <= 12 && b >= 13 && b <= 31) p->m = a, p->d = b;
-        else if (b >= 1 && b <= 12 && a >= 13 && a <= 31) p->m = b, p->d = a;
-        else if (on && a >= 1 && a <= 12 && b >= 1 && b <= 31) p->m = a, p->d = b;
-        else return 0;
+        if (a >= 1 && a <= 12 && b >= 13 && b <= 31)
+            p->m = a, p->d = b;
+        else if (b >= 1 && b <= 12 && a >= 13 && a <= 31)
+            p->m = b, p->d = a;
+        else if (on && a >= 1 && a <= 12 && b >= 1 && b <= 31)
+            p->m = a, p->d = b;
+        else
+            return 0;
         return i + 3;
     }
     return 0;
@@ -260,10 +281,14 @@ static int rel_month(const struct scan *S, int j, int *n)
     if (is_w(S, j, W_OF) || is_w(S, j, W_IN)) j++;
     if (is_w(S, j, W_THE)) j++;
     int id = wid(S, j);
-    if (id == W_THIS || id == W_CURRENT) *n = 0;
-    else if (id == W_NEXT || id == W_COMING || id == W_FOLLOWING) *n = 1;
-    else if (id == W_LAST || id == W_PREVIOUS || id == W_PAST) *n = -1;
-    else return 0;
+    if (id == W_THIS || id == W_CURRENT)
+        *n = 0;
+    else if (id == W_NEXT || id == W_COMING || id == W_FOLLOWING)
+        *n = 1;
+    else if (id == W_LAST || id == W_PREVIOUS || id == W_PAST)
+        *n = -1;
+    else
+        return 0;
     return is_w(S, j + 1, W_MONTH) ? j + 2 : 0;
 }
 
@@ -272,9 +297,12 @@ static int nth_weekday(const struct scan *S, int i, struct pdate *p)
 {
     int j = i, n = 0;
     struct num r;
-    if (is_w(S, j, W_LAST)) n = -1, j++;
-    else if (number_parse(S, j, &r) && r.ordinal && r.v >= 1 && r.v <= 5) n = (int)r.v, j = r.end;
-    else return 0;
+    if (is_w(S, j, W_LAST))
+        n = -1, j++;
+    else if (number_parse(S, j, &r) && r.ordinal && r.v >= 1 && r.v <= 5)
+        n = (int)r.v, j = r.end;
+    else
+        return 0;
     if (wkind(S, j) != K_WDAY) return 0;
     p->nth = n, p->wd = (int)WORD[wix(S, j)].val;
     j++;
@@ -309,8 +337,10 @@ static int date_core(const struct scan *S, int i, struct pdate *p)
         int wd = (int)WORD[wix(S, j)].val;
         int jj = j + 1;
         if (k == K_WDAY_ABBR) {
-            if (is_p(S, jj, '.') && adj(S, jj)) jj++;
-            else if (!is_p(S, jj, ',') && !(wkind(S, jj) == K_MONTH || is_num(S, jj))) return 0;
+            if (is_p(S, jj, '.') && adj(S, jj))
+                jj++;
+            else if (!is_p(S, jj, ',') && !(wkind(S, jj) == K_MONTH || is_num(S, jj)))
+                return 0;
             /* "sat", "sun", "wed" as words: need a date after */
         }
         int after = jj;
@@ -341,12 +371,10 @@ static int date_core(const struct scan *S, int i, struct pdate *p)
     if ((e = nth_weekday(S, is_w(S, i, W_THE) ? i + 1 : i, p))) return e;
     memset(p, 0, sizeof *p);
     /* "2019-sep-01", "2019/sep/1" */
-    if (is_year_tok(S, i) && (is_p(S, i + 1, '-') || is_p(S, i + 1, '/')) && adj(S, i + 1) &&
-        adj(S, i + 2)) {
+    if (is_year_tok(S, i) && (is_p(S, i + 1, '-') || is_p(S, i + 1, '/')) && adj(S, i + 1) && adj(S, i + 2)) {
         int m2, me = month_tok(S, i + 2, &m2);
         int d2, de2;
-        if (me && is_p(S, me, S->t[i + 1].id) && adj(S, me) && adj(S, me + 1) &&
-            (de2 = day_of(S, me + 1, &d2))) {
+        if (me && is_p(S, me, S->t[i + 1].id) && adj(S, me) && adj(S, me + 1) && (de2 = day_of(S, me + 1, &d2))) {
             p->y = (int)S->t[i].val, p->m = m2, p->d = d2;
             return de2;
         }
@@ -356,8 +384,8 @@ static int date_core(const struct scan *S, int i, struct pdate *p)
     if (is_w(S, i, W_THE)) {
         int pv = wid(S, i - 1);
         int d2, de2 = day_of(S, i + 1, &d2);
-        if (de2 && (pv == W_ON || pv == W_FOR || pv == W_BY || pv == W_UNTIL || pv == W_SINCE ||
-                    pv == W_BEFORE || pv == W_AFTER || pv == W_FROM || pv == W_TILL)) {
+        if (de2 && (pv == W_ON || pv == W_FOR || pv == W_BY || pv == W_UNTIL || pv == W_SINCE || pv == W_BEFORE ||
+                    pv == W_AFTER || pv == W_FROM || pv == W_TILL)) {
             int rn, re = rel_month(S, de2, &rn);
             if (re) {
                 p->d = d2, p->relm = 1, p->relm_n = rn;
@@ -370,8 +398,8 @@ static int date_core(const struct scan *S, int i, struct pdate *p)
         }
     }
     /* "on 15" at the end of a clause */
-    if (is_int(S, i) && is_w(S, i - 1, W_ON) && (i + 1 >= S->n || (S->t[i + 1].type == T_PUNCT &&
-                                                                   S->t[i + 1].id != '%'))) {
+    if (is_int(S, i) && is_w(S, i - 1, W_ON) &&
+        (i + 1 >= S->n || (S->t[i + 1].type == T_PUNCT && S->t[i + 1].id != '%'))) {
         int d2;
         if (day_of(S, i, &d2) == i + 1) {
             p->d = d2;
@@ -554,7 +582,10 @@ static void resolve(const struct scan *S, const struct pdate *p, int future, str
         for (int tries = 0; tries < 9; tries++) {
             if (cal_valid(y, m, md)) {
                 int32_t c = cal_days(y, m, md);
-                if (future ? c >= ref : c <= ref) { day = c; break; }
+                if (future ? c >= ref : c <= ref) {
+                    day = c;
+                    break;
+                }
             }
             y += future ? 1 : -1;
         }
@@ -565,8 +596,10 @@ static void resolve(const struct scan *S, const struct pdate *p, int future, str
                 int32_t c = cal_days(yy, mm, md);
                 if ((future ? c >= ref : c <= ref) && (!p->wd || cal_weekday(c) == p->wd)) day = c;
             }
-            if (future) { if (++mm > 12) mm = 1, yy++; }
-            else if (--mm < 1) mm = 12, yy--;
+            if (future) {
+                if (++mm > 12) mm = 1, yy++;
+            } else if (--mm < 1)
+                mm = 12, yy--;
         }
     } else if (p->wd) {
         int delta = (S->rwd - p->wd + 7) % 7;
@@ -587,7 +620,10 @@ static void resolve(const struct scan *S, const struct pdate *p, int future, str
 }
 
 /* Monday of the ISO week of day. */
-static int32_t week_start(int32_t day) { return day - (cal_weekday(day) - 1); }
+static int32_t week_start(int32_t day)
+{
+    return day - (cal_weekday(day) - 1);
+}
 
 static void set_days(struct nx_expr *x, int32_t lo, int32_t hi, int gran)
 {
@@ -610,10 +646,17 @@ static int32_t add_units(int32_t day, int unit, int n)
 {
     int y, m, d;
     switch (unit) {
-    case W_DAY: case W_DAYS: return day + n;
-    case W_WEEK: case W_WEEKS: return day + 7 * n;
+    case W_DAY:
+    case W_DAYS: return day + n;
+    case W_WEEK:
+    case W_WEEKS: return day + 7 * n;
     case W_FORTNIGHT: return day + 14 * n;
-    case W_MONTH: case W_MONTHS: case W_YEAR: case W_YEARS: case W_DECADE: case W_DECADES:
+    case W_MONTH:
+    case W_MONTHS:
+    case W_YEAR:
+    case W_YEARS:
+    case W_DECADE:
+    case W_DECADES:
         cal_civil(day, &y, &m, &d);
         if (unit == W_MONTH || unit == W_MONTHS) {
             int t = y * 12 + (m - 1) + n;
@@ -622,8 +665,7 @@ static int32_t add_units(int32_t day, int unit, int n)
             y += n * ((unit == W_DECADE || unit == W_DECADES) ? 10 : 1);
         if (d > cal_month_days(y, m)) d = cal_month_days(y, m);
         return cal_days(y, m, d);
-    default:
-        return day;
+    default: return day;
     }
 }
 
@@ -634,8 +676,7 @@ static int is_plural_unit(int id)
 
 static int is_period(int id)
 {
-    return id == W_WEEK || id == W_MONTH || id == W_YEAR || id == W_WEEKEND || id == W_QUARTER ||
-           id == W_DECADE;
+    return id == W_WEEK || id == W_MONTH || id == W_YEAR || id == W_WEEKEND || id == W_QUARTER || id == W_DECADE;
 }
 
 /* The days of the period (week, month, year...) containing day, shifted by n periods. */
@@ -644,12 +685,8 @@ static void period_days(int id, int32_t day, int n, int32_t *lo, int32_t *hi, in
     int y, m, d;
     cal_civil(day, &y, &m, &d);
     switch (id) {
-    case W_WEEK:
-        *lo = week_start(day) + 7 * n, *hi = *lo + 6, *gran = NX_GRAN_WEEK;
-        return;
-    case W_WEEKEND:
-        *lo = week_start(day) + 7 * n + 5, *hi = *lo + 1, *gran = NX_GRAN_DAY;
-        return;
+    case W_WEEK: *lo = week_start(day) + 7 * n, *hi = *lo + 6, *gran = NX_GRAN_WEEK; return;
+    case W_WEEKEND: *lo = week_start(day) + 7 * n + 5, *hi = *lo + 1, *gran = NX_GRAN_DAY; return;
     case W_MONTH: {
         int t = y * 12 + (m - 1) + n;
         y = t / 12, m = t % 12 + 1;
@@ -669,9 +706,7 @@ static void period_days(int id, int32_t day, int n, int32_t *lo, int32_t *hi, in
         y = (y / 10 + n) * 10;
         *lo = cal_days(y, 1, 1), *hi = cal_days(y + 10, 1, 1) - 1, *gran = NX_GRAN_DECADE;
         return;
-    default: /* year */
-        *lo = cal_days(y + n, 1, 1), *hi = cal_days(y + n, 12, 31), *gran = NX_GRAN_YEAR;
-        return;
+    default: /* year */ *lo = cal_days(y + n, 1, 1), *hi = cal_days(y + n, 12, 31), *gran = NX_GRAN_YEAR; return;
     }
 }
 
@@ -683,8 +718,7 @@ static int tod_after(const struct scan *S, int j, struct nx_expr *x)
         x->date.tod = (uint8_t)WORD[wix(S, j)].val;
         return j + 1;
     }
-    if (is_w(S, j, W_AT) && (is_w(S, j + 1, W_NOON) || is_w(S, j + 1, W_MIDNIGHT) ||
-                             is_w(S, j + 1, W_MIDDAY))) {
+    if (is_w(S, j, W_AT) && (is_w(S, j + 1, W_NOON) || is_w(S, j + 1, W_MIDNIGHT) || is_w(S, j + 1, W_MIDDAY))) {
         x->date.tod = (uint8_t)WORD[wix(S, j + 1)].val;
         return j + 2;
     }
@@ -706,11 +740,29 @@ static int relative_date(const struct scan *S, int i, struct nx_expr *x, int *pe
     int j;
     int k0 = wkind(S, i);
     switch (id) {
-    case W_TODAY: case W_TONIGHT: case W_YESTERDAY: case W_TOMORROW: case W_THIS: case W_LAST:
-    case W_NEXT: case W_PAST: case W_PREVIOUS: case W_COMING: case W_CURRENT: case W_EARLIER:
-    case W_LATER: case W_EARLY: case W_LATE: case W_FOLLOWING: case W_THE: case W_OVER:
-    case W_UPCOMING: case W_RECENT: case W_IN: case W_A: case W_AN:
-        break;
+    case W_TODAY:
+    case W_TONIGHT:
+    case W_YESTERDAY:
+    case W_TOMORROW:
+    case W_THIS:
+    case W_LAST:
+    case W_NEXT:
+    case W_PAST:
+    case W_PREVIOUS:
+    case W_COMING:
+    case W_CURRENT:
+    case W_EARLIER:
+    case W_LATER:
+    case W_EARLY:
+    case W_LATE:
+    case W_FOLLOWING:
+    case W_THE:
+    case W_OVER:
+    case W_UPCOMING:
+    case W_RECENT:
+    case W_IN:
+    case W_A:
+    case W_AN: break;
     default: /* otherwise only a count can start one: "two days ago" */
         if (!is_num(S, i) && k0 != K_CARD && k0 != K_TENS) return 0;
     }
@@ -720,8 +772,7 @@ static int relative_date(const struct scan *S, int i, struct nx_expr *x, int *pe
         if (!is_num(S, i + 1) && k1 != K_CARD && k1 != K_TENS && id1w != W_A && id1w != W_AN) return 0;
     } else if (id == W_A || id == W_AN) {
         int k1 = wkind(S, i + 1);
-        if (k1 != K_DUR && k1 != K_HUNDRED && k1 != K_SCALE && k1 != K_DOZEN && !is_w(S, i + 1, W_FEW))
-            return 0;
+        if (k1 != K_DUR && k1 != K_HUNDRED && k1 != K_SCALE && k1 != K_DOZEN && !is_w(S, i + 1, W_FEW)) return 0;
     } else if (id == W_OVER && id1 != W_THE) {
         return 0;
     }
@@ -736,7 +787,10 @@ static int relative_date(const struct scan *S, int i, struct nx_expr *x, int *pe
     int32_t lo = 0, hi = 0;
     int gran = NX_GRAN_DAY, fut = 0, ok = 0, start = i;
     switch (id) {
-    case W_TODAY: case W_TONIGHT: case W_YESTERDAY: case W_TOMORROW:
+    case W_TODAY:
+    case W_TONIGHT:
+    case W_YESTERDAY:
+    case W_TOMORROW:
         lo = hi = ref + (id == W_YESTERDAY ? -1 : id == W_TOMORROW ? 1 : 0);
         fut = id == W_TOMORROW;
         if (id == W_TONIGHT) x->date.tod = NX_TOD_NIGHT;
@@ -744,17 +798,33 @@ static int relative_date(const struct scan *S, int i, struct nx_expr *x, int *pe
         if (id != W_TONIGHT) j = tod_after(S, j, x);
         ok = 1;
         break;
-    case W_NOW:
-        return 0;
-    case W_THIS: case W_LAST: case W_NEXT: case W_PAST: case W_PREVIOUS: case W_COMING:
-    case W_CURRENT: case W_EARLIER: case W_LATER: case W_EARLY: case W_LATE: case W_FOLLOWING:
-    case W_THE: case W_OVER: case W_UPCOMING: case W_RECENT: {
+    case W_NOW: return 0;
+    case W_THIS:
+    case W_LAST:
+    case W_NEXT:
+    case W_PAST:
+    case W_PREVIOUS:
+    case W_COMING:
+    case W_CURRENT:
+    case W_EARLIER:
+    case W_LATER:
+    case W_EARLY:
+    case W_LATE:
+    case W_FOLLOWING:
+    case W_THE:
+    case W_OVER:
+    case W_UPCOMING:
+    case W_RECENT: {
         int a = i;
         int mod = 0; /* -1 earlier, +1 later */
-        if (id == W_EARLIER || id == W_EARLY) mod = -1, a++;
-        else if (id == W_LATER || id == W_LATE) mod = 1, a++;
-        if (id == W_OVER && is_w(S, i + 1, W_THE)) a += 2;
-        else if (id == W_OVER) return 0;
+        if (id == W_EARLIER || id == W_EARLY)
+            mod = -1, a++;
+        else if (id == W_LATER || id == W_LATE)
+            mod = 1, a++;
+        if (id == W_OVER && is_w(S, i + 1, W_THE))
+            a += 2;
+        else if (id == W_OVER)
+            return 0;
         else if (id == W_THE && (id1 == W_LAST || id1 == W_PAST || id1 == W_NEXT || id1 == W_COMING))
             a++;
         else if (id == W_THE && id1 == W_WEEKEND)
@@ -781,12 +851,16 @@ static int relative_date(const struct scan *S, int i, struct nx_expr *x, int *pe
             ok = 1;
             break;
         }
-        if (w == W_THIS || w == W_CURRENT) n = 0;
+        if (w == W_THIS || w == W_CURRENT)
+            n = 0;
         else if (w == W_LAST || w == W_PAST || w == W_PREVIOUS || (w == W_RECENT && is_plural_unit(wid(S, a + 1))))
             n = -1;
-        else if (w == W_NEXT || w == W_COMING || w == W_FOLLOWING || w == W_UPCOMING) n = 1;
-        else if (mod && (w == W_NEXT)) n = 1;
-        else return 0;
+        else if (w == W_NEXT || w == W_COMING || w == W_FOLLOWING || w == W_UPCOMING)
+            n = 1;
+        else if (mod && (w == W_NEXT))
+            n = 1;
+        else
+            return 0;
         if ((w == W_FOLLOWING || w == W_COMING) && !is_w(S, a - 1, W_THE) && w == W_FOLLOWING) return 0;
         int u = wid(S, a + 1);
         /* "last night", "this morning" */
@@ -845,15 +919,16 @@ static int relative_date(const struct scan *S, int i, struct nx_expr *x, int *pe
             if (!counted && n > 0 && is_period(wid(S, ue))) goto period; /* "the coming week" */
             {
                 int pu = wid(S, ue); /* "the past months": how many is not said */
-                if (!counted && (pu == W_DAYS || pu == W_WEEKS || pu == W_MONTHS || pu == W_YEARS ||
-                                 pu == W_DECADES))
+                if (!counted && (pu == W_DAYS || pu == W_WEEKS || pu == W_MONTHS || pu == W_YEARS || pu == W_DECADES))
                     x->flags |= NX_APPROX;
             }
             int unit = wid(S, ue);
-            if (wkind(S, ue) == K_DUR && unit != W_SECONDS && unit != W_MINUTE && unit != W_MINUTES &&
-                unit != W_HOUR && unit != W_HOURS && (cnt > 1 || ue == a + 1)) {
-                if (n < 0) lo = add_units(ref, unit, -cnt), hi = ref;
-                else lo = ref + 1, hi = add_units(ref, unit, cnt);
+            if (wkind(S, ue) == K_DUR && unit != W_SECONDS && unit != W_MINUTE && unit != W_MINUTES && unit != W_HOUR &&
+                unit != W_HOURS && (cnt > 1 || ue == a + 1)) {
+                if (n < 0)
+                    lo = add_units(ref, unit, -cnt), hi = ref;
+                else
+                    lo = ref + 1, hi = add_units(ref, unit, cnt);
                 fut = n > 0;
                 j = ue + 1;
                 ok = 1;
@@ -888,11 +963,16 @@ static int relative_date(const struct scan *S, int i, struct nx_expr *x, int *pe
             int32_t mid;
             int yy, mm, dd;
             cal_civil(lo, &yy, &mm, &dd);
-            if (gran == NX_GRAN_MONTH) mid = cal_days(yy, mm, 15);
-            else if (gran == NX_GRAN_YEAR) mid = cal_days(yy, 6, 30);
-            else mid = lo + (hi - lo) / 2;
-            if (mod < 0) hi = mid;
-            else lo = mid + 1;
+            if (gran == NX_GRAN_MONTH)
+                mid = cal_days(yy, mm, 15);
+            else if (gran == NX_GRAN_YEAR)
+                mid = cal_days(yy, 6, 30);
+            else
+                mid = lo + (hi - lo) / 2;
+            if (mod < 0)
+                hi = mid;
+            else
+                lo = mid + 1;
             x->flags |= NX_APPROX;
         } else if (mod < 0) { /* "earlier this month": before the reference */
             if (ref - 1 >= lo) hi = ref - 1 < hi ? ref - 1 : hi;
@@ -904,8 +984,7 @@ static int relative_date(const struct scan *S, int i, struct nx_expr *x, int *pe
         ok = 1;
         break;
     }
-    default:
-        break;
+    default: break;
     }
     if (!ok) {
         /* "two days ago", "a week ago", "1 month and 21 days ago", "three weeks
@@ -917,7 +996,8 @@ static int relative_date(const struct scan *S, int i, struct nx_expr *x, int *pe
         while (nu < 3) {
             struct num r;
             int c, ue;
-            if ((is_w(S, k, W_A) || is_w(S, k, W_AN)) && wkind(S, k + 1) == K_DUR) c = 1, ue = k + 1;
+            if ((is_w(S, k, W_A) || is_w(S, k, W_AN)) && wkind(S, k + 1) == K_DUR)
+                c = 1, ue = k + 1;
             else if ((is_w(S, k, W_A) && is_w(S, k + 1, W_FEW)) && wkind(S, k + 2) == K_DUR)
                 c = 3, ue = k + 2, x->flags |= NX_APPROX;
             else if (number_parse(S, k, &r) && !r.ordinal && r.v >= 1 && r.v == floor(r.v) && r.v < 10000)
@@ -926,13 +1006,12 @@ static int relative_date(const struct scan *S, int i, struct nx_expr *x, int *pe
                 break;
             int u = wid(S, ue);
             if (wkind(S, ue) != K_DUR || u == W_SECONDS || u == W_MINUTE || u == W_MINUTES || u == W_HOUR ||
-                u == W_HOURS || u == W_MIN || u == W_MINS || u == W_HR || u == W_HRS || u == W_SEC ||
-                u == W_SECS)
+                u == W_HOURS || u == W_MIN || u == W_MINS || u == W_HR || u == W_HRS || u == W_SEC || u == W_SECS)
                 break;
             cnt[nu] = c, unit[nu] = u, nu++;
             k = ue + 1;
-            if ((is_p(S, k, ',') || is_w(S, k, W_AND)) && (is_num(S, k + 1) || wkind(S, k + 1) == K_CARD ||
-                                                           is_w(S, k + 1, W_A)))
+            if ((is_p(S, k, ',') || is_w(S, k, W_AND)) &&
+                (is_num(S, k + 1) || wkind(S, k + 1) == K_CARD || is_w(S, k + 1, W_A)))
                 k++;
             else if (!(is_num(S, k) || wkind(S, k) == K_CARD))
                 break;
@@ -986,14 +1065,15 @@ static int period_date(const struct scan *S, int i, struct pdate *p)
     /* "1990s", "1970's", "'90s", "the 70s", "the 70's" */
     if (is_int(S, i) && (S->t[i].ndig == 4 || S->t[i].ndig == 2) && (int)S->t[i].val % 10 == 0) {
         int v = (int)S->t[i].val, e = 0;
-        if (adj(S, i + 1) && is_w(S, i + 1, W_S)) e = i + 2;
-        else if (is_p(S, i + 1, '\'') && adj(S, i + 1) && is_w(S, i + 2, W_S) && adj(S, i + 2)) e = i + 3;
+        if (adj(S, i + 1) && is_w(S, i + 1, W_S))
+            e = i + 2;
+        else if (is_p(S, i + 1, '\'') && adj(S, i + 1) && is_w(S, i + 2, W_S) && adj(S, i + 2))
+            e = i + 3;
         if (e && S->t[i].ndig == 4 && v >= 1000 && v <= 2990) {
             p->y = v, p->gran = NX_GRAN_DECADE;
             return e;
         }
-        if (e && S->t[i].ndig == 2 &&
-            (is_p(S, i - 1, '\'') || is_w(S, i - 1, W_THE) || is_w(S, i - 1, W_IN))) {
+        if (e && S->t[i].ndig == 2 && (is_p(S, i - 1, '\'') || is_w(S, i - 1, W_THE) || is_w(S, i - 1, W_IN))) {
             p->y = v < 30 ? 2000 + v : 1900 + v, p->gran = NX_GRAN_DECADE;
             return e;
         }
@@ -1001,8 +1081,7 @@ static int period_date(const struct scan *S, int i, struct pdate *p)
     /* "the 20th century", "the twenty-first century" */
     {
         struct num r;
-        if (number_parse(S, i, &r) && r.ordinal && r.v >= 1 && r.v <= 30 &&
-            (is_w(S, r.end, W_CENTURY))) {
+        if (number_parse(S, i, &r) && r.ordinal && r.v >= 1 && r.v <= 30 && (is_w(S, r.end, W_CENTURY))) {
             p->y = ((int)r.v - 1) * 100, p->gran = NX_GRAN_CENTURY;
             return r.end + 1;
         }
@@ -1032,10 +1111,9 @@ static int period_date(const struct scan *S, int i, struct pdate *p)
         /* a year needs a preposition before it (or "the year") */
         int pv = wid(S, i - 1);
         if (pv == W_IN || pv == W_SINCE || pv == W_BY || pv == W_OF || pv == W_DURING || pv == W_UNTIL ||
-            pv == W_TILL || pv == W_THROUGH || pv == W_FROM || pv == W_BEFORE || pv == W_AFTER ||
-            pv == W_EARLY || pv == W_LATE || pv == W_MID || pv == W_YEAR || pv == W_BETWEEN ||
-            (pv == W_AND && is_year_tok(S, i - 2)) || (pv == W_TO && is_year_tok(S, i - 2)) ||
-            (is_p(S, i - 1, '-') && is_w(S, i - 2, W_MID))) {
+            pv == W_TILL || pv == W_THROUGH || pv == W_FROM || pv == W_BEFORE || pv == W_AFTER || pv == W_EARLY ||
+            pv == W_LATE || pv == W_MID || pv == W_YEAR || pv == W_BETWEEN || (pv == W_AND && is_year_tok(S, i - 2)) ||
+            (pv == W_TO && is_year_tok(S, i - 2)) || (is_p(S, i - 1, '-') && is_w(S, i - 2, W_MID))) {
             if (is_p(S, i + 1, '%') || wkind(S, i + 1) == K_SCALE || wkind(S, i + 1) == K_DUR) return 0;
             p->y = (int)S->t[i].val, p->gran = NX_GRAN_YEAR;
             return i + 1;
@@ -1068,8 +1146,10 @@ static void fmt_date(struct nx_expr *x)
         if (y < 0) y = 0;
         if (x->flags & NX_OPEN) { /* "2021-12/..": from then on */
             p = put_day(p, d->lo);
-            if (d->gran == NX_GRAN_MONTH) p = v + 7;
-            else if (d->gran == NX_GRAN_YEAR) p = v + 4;
+            if (d->gran == NX_GRAN_MONTH)
+                p = v + 7;
+            else if (d->gran == NX_GRAN_YEAR)
+                p = v + 4;
             memcpy(p, "/..", 4);
             return;
         }
@@ -1102,8 +1182,10 @@ static void fmt_date(struct nx_expr *x)
         return;
     }
     /* what the text said: "XXXX-02-24", "XXXX-WXX-3", "XXXX-01" */
-    if (d->year > 0) p = nx_put4(p, (unsigned)d->year % 10000);
-    else memcpy(p, "XXXX", 4), p += 4;
+    if (d->year > 0)
+        p = nx_put4(p, (unsigned)d->year % 10000);
+    else
+        memcpy(p, "XXXX", 4), p += 4;
     *p++ = '-';
     if (d->month && d->mday) {
         p = nx_put2(p, (unsigned)d->month % 100);
@@ -1135,8 +1217,8 @@ static void fmt_date(struct nx_expr *x)
 static int range_sep(const struct scan *S, int j, int between)
 {
     if (between) return is_w(S, j, W_AND) ? j + 1 : 0;
-    if (is_w(S, j, W_TO) || is_w(S, j, W_UNTIL) || is_w(S, j, W_TILL) || is_w(S, j, W_THROUGH) ||
-        is_w(S, j, W_THRU) || is_p(S, j, '-') || is_p(S, j, '~'))
+    if (is_w(S, j, W_TO) || is_w(S, j, W_UNTIL) || is_w(S, j, W_TILL) || is_w(S, j, W_THROUGH) || is_w(S, j, W_THRU) ||
+        is_p(S, j, '-') || is_p(S, j, '~'))
         return j + 1;
     return 0;
 }
@@ -1174,7 +1256,8 @@ static int date_item(const struct scan *S, int i, int between, int allow_range, 
         if (s) {
             int e2 = date_core(S, s, &p2);
             int ok = 0;
-            if (e2 && (!p2.wd || p2.d) && (p2.m || p2.d) && !p2.gran && !p2.nth) ok = 1;
+            if (e2 && (!p2.wd || p2.d) && (p2.m || p2.d) && !p2.gran && !p2.nth)
+                ok = 1;
             else if (!bare && (p1.m || p1.relm) && (e2 = bare_day(S, s, &p2)) && !(wkind(S, e2) == K_DUR))
                 ok = 1;
             if (ok && !p1.m && !p2.m && !p1.relm && !p2.relm) {
@@ -1275,8 +1358,7 @@ static int date_item(const struct scan *S, int i, int between, int allow_range, 
     if (p1.wd && !p1.d && !p1.m) {
         int j = e1;
         if (is_w(S, j, W_OF)) j++;
-        if ((is_w(S, j, W_NEXT) || is_w(S, j, W_LAST) || is_w(S, j, W_THIS)) && is_w(S, j + 1, W_WEEK) &&
-            S->has_ref) {
+        if ((is_w(S, j, W_NEXT) || is_w(S, j, W_LAST) || is_w(S, j, W_THIS)) && is_w(S, j + 1, W_WEEK) && S->has_ref) {
             int n = is_w(S, j, W_NEXT) ? 1 : is_w(S, j, W_LAST) ? -1 : 0;
             int32_t day = week_start(S->ref) + 7 * n + p1.wd - 1;
             memset(x, 0, sizeof *x);
@@ -1312,15 +1394,21 @@ static int modified_date(const struct scan *S, int i, struct nx_expr *x)
         int y, m, dd;
         cal_civil(d->lo, &y, &m, &dd);
         int last = cal_month_days(y, m);
-        if (id == W_EARLY) d->hi = cal_days(y, m, 15);
-        else if (id == W_LATE) d->lo = cal_days(y, m, 16);
-        else d->lo = cal_days(y, m, 8), d->hi = cal_days(y, m, last - 7);
+        if (id == W_EARLY)
+            d->hi = cal_days(y, m, 15);
+        else if (id == W_LATE)
+            d->lo = cal_days(y, m, 16);
+        else
+            d->lo = cal_days(y, m, 8), d->hi = cal_days(y, m, last - 7);
     } else if (d->gran == NX_GRAN_YEAR) {
         int y, m, dd;
         cal_civil(d->lo, &y, &m, &dd);
-        if (id == W_EARLY) d->hi = cal_days(y, 6, 30);
-        else if (id == W_LATE) d->lo = cal_days(y, 7, 1);
-        else d->lo = cal_days(y, 4, 1), d->hi = cal_days(y, 9, 30);
+        if (id == W_EARLY)
+            d->hi = cal_days(y, 6, 30);
+        else if (id == W_LATE)
+            d->lo = cal_days(y, 7, 1);
+        else
+            d->lo = cal_days(y, 4, 1), d->hi = cal_days(y, 9, 30);
     } else {
         return 0;
     }
@@ -1352,14 +1440,15 @@ static int week_of(const struct scan *S, int i, struct nx_expr *x)
         return k + 1;
     }
     struct num r;
-    if (is_w(S, j, W_LAST)) n = -1, j++;
-    else if (number_parse(S, j, &r) && r.ordinal && r.v >= 1 && r.v <= 6) n = (int)r.v, j = r.end;
+    if (is_w(S, j, W_LAST))
+        n = -1, j++;
+    else if (number_parse(S, j, &r) && r.ordinal && r.v >= 1 && r.v <= 6)
+        n = (int)r.v, j = r.end;
     if (!is_w(S, j, W_WEEK)) return 0;
     j++;
     if (!n) {
         /* "the week of September 16th", "the week beginning (on) February 4" */
-        if (is_w(S, j, W_OF) || is_w(S, j, W_BEGINNING) || is_w(S, j, W_STARTING) ||
-            is_w(S, j, W_COMMENCING))
+        if (is_w(S, j, W_OF) || is_w(S, j, W_BEGINNING) || is_w(S, j, W_STARTING) || is_w(S, j, W_COMMENCING))
             j++;
         else
             return 0;
@@ -1424,9 +1513,9 @@ int timex_match_date(const struct scan *S, int i, struct cand *c)
     int id = wid(S, i);
     if (id == W_THE) { /* the commonest word: what can follow it in a date */
         int id1 = wid(S, i + 1), k1 = wkind(S, i + 1);
-        if (!is_num(S, i + 1) && k1 != K_CARD && k1 != K_TENS && k1 != K_ORD && k1 != K_ORD_TENS &&
-            id1 != W_LAST && id1 != W_PAST && id1 != W_NEXT && id1 != W_COMING && id1 != W_WEEKEND &&
-            id1 != W_DAY && id1 != W_REST && id1 != W_REMAINDER && id1 != W_REMAINING && id1 != W_WEEK)
+        if (!is_num(S, i + 1) && k1 != K_CARD && k1 != K_TENS && k1 != K_ORD && k1 != K_ORD_TENS && id1 != W_LAST &&
+            id1 != W_PAST && id1 != W_NEXT && id1 != W_COMING && id1 != W_WEEKEND && id1 != W_DAY && id1 != W_REST &&
+            id1 != W_REMAINDER && id1 != W_REMAINING && id1 != W_WEEK)
             return 0;
     }
     /* relative expressions */
@@ -1439,9 +1528,8 @@ int timex_match_date(const struct scan *S, int i, struct cand *c)
             fmt_date(&c->x);
         }
     }
-    if (id == W_THE || id == W_WEEK || id == W_REST || id == W_REMAINDER || id == W_REMAINING ||
-        id == W_LAST || ((wkind(S, i) == K_ORD || is_num(S, i)) && (is_w(S, i + 1, W_WEEK) ||
-                                                                  is_w(S, i + 2, W_WEEK)))) {
+    if (id == W_THE || id == W_WEEK || id == W_REST || id == W_REMAINDER || id == W_REMAINING || id == W_LAST ||
+        ((wkind(S, i) == K_ORD || is_num(S, i)) && (is_w(S, i + 1, W_WEEK) || is_w(S, i + 2, W_WEEK)))) {
         int e = week_of(S, i, &x);
         if (e > best) {
             best = e, bs = i;
@@ -1488,9 +1576,8 @@ int timex_match_date(const struct scan *S, int i, struct cand *c)
     }
     /* what a date or a period can start with (date_core, period_date, bare_day) */
     int k = wkind(S, i);
-    if (is_num(S, i) || k == K_WDAY || k == K_WDAY_ABBR || k == K_MONTH || k == K_MONTH_ABBR ||
-        k == K_CARD || k == K_TENS || k == K_ORD || k == K_ORD_TENS || id == W_THE || id == W_LAST ||
-        id == W_Q) {
+    if (is_num(S, i) || k == K_WDAY || k == K_WDAY_ABBR || k == K_MONTH || k == K_MONTH_ABBR || k == K_CARD ||
+        k == K_TENS || k == K_ORD || k == K_ORD_TENS || id == W_THE || id == W_LAST || id == W_Q) {
         int e = date_item(S, i, 0, 1, &x);
         if (e > best) {
             best = e, bs = i;
@@ -1508,13 +1595,15 @@ int timex_match_date(const struct scan *S, int i, struct cand *c)
 int timex_match_time(const struct scan *S, int i, struct cand *c)
 {
     int j = i, approx = 0, mins = -1, tod = 0;
-    if (is_w(S, j, W_AROUND) || is_w(S, j, W_ABOUT) || is_w(S, j, W_APPROXIMATELY) ||
-        is_w(S, j, W_ROUGHLY) || (is_w(S, j, W_JUST) && (is_w(S, j + 1, W_BEFORE) || is_w(S, j + 1, W_AFTER))))
+    if (is_w(S, j, W_AROUND) || is_w(S, j, W_ABOUT) || is_w(S, j, W_APPROXIMATELY) || is_w(S, j, W_ROUGHLY) ||
+        (is_w(S, j, W_JUST) && (is_w(S, j + 1, W_BEFORE) || is_w(S, j + 1, W_AFTER))))
         approx = 1, j += is_w(S, j, W_JUST) ? 2 : 1;
     int e = 0;
     int id = wid(S, j);
-    if (id == W_NOON || id == W_MIDDAY) mins = 720, tod = NX_TOD_NOON, e = j + 1;
-    else if (id == W_MIDNIGHT) mins = 0, tod = NX_TOD_MIDNIGHT, e = j + 1;
+    if (id == W_NOON || id == W_MIDDAY)
+        mins = 720, tod = NX_TOD_NOON, e = j + 1;
+    else if (id == W_MIDNIGHT)
+        mins = 0, tod = NX_TOD_MIDNIGHT, e = j + 1;
     else if (is_int(S, j) && S->t[j].ndig <= 2 && S->t[j].val <= 24) {
         int h = (int)S->t[j].val, mm = 0, k = j + 1;
         int colon = 0;
@@ -1600,15 +1689,29 @@ static void fmt_duration(struct nx_expr *x, double n, int unit)
     int t = 1;
     double k = n;
     switch (unit) {
-    case W_SECOND: case W_SECONDS: case W_SEC: case W_SECS: u = "S"; break;
-    case W_MINUTE: case W_MINUTES: case W_MIN: case W_MINS: u = "M"; break;
-    case W_HOUR: case W_HOURS: case W_HR: case W_HRS: u = "H"; break;
-    case W_DAY: case W_DAYS: u = "D", t = 0; break;
-    case W_WEEK: case W_WEEKS: u = "W", t = 0; break;
+    case W_SECOND:
+    case W_SECONDS:
+    case W_SEC:
+    case W_SECS: u = "S"; break;
+    case W_MINUTE:
+    case W_MINUTES:
+    case W_MIN:
+    case W_MINS: u = "M"; break;
+    case W_HOUR:
+    case W_HOURS:
+    case W_HR:
+    case W_HRS: u = "H"; break;
+    case W_DAY:
+    case W_DAYS: u = "D", t = 0; break;
+    case W_WEEK:
+    case W_WEEKS: u = "W", t = 0; break;
     case W_FORTNIGHT: u = "W", t = 0, k = n * 2; break;
-    case W_MONTH: case W_MONTHS: u = "M", t = 0; break;
-    case W_YEAR: case W_YEARS: u = "Y", t = 0; break;
-    case W_DECADE: case W_DECADES: u = "Y", t = 0, k = n * 10; break;
+    case W_MONTH:
+    case W_MONTHS: u = "M", t = 0; break;
+    case W_YEAR:
+    case W_YEARS: u = "Y", t = 0; break;
+    case W_DECADE:
+    case W_DECADES: u = "Y", t = 0, k = n * 10; break;
     default: u = "Y", t = 0, k = n * 100; break;
     }
     char *p = x->value;
@@ -1631,15 +1734,13 @@ int timex_match_duration(const struct scan *S, int i, struct cand *c)
     struct num r;
     if (is_w(S, j, W_HALF) && (is_w(S, j + 1, W_AN) || is_w(S, j + 1, W_A)) && wkind(S, j + 2) == K_DUR) {
         n = 0.5, ue = j + 2;
-    } else if ((is_w(S, j, W_A) || is_w(S, j, W_AN)) &&
-               (wkind(S, j + 1) == K_DUR || is_w(S, j + 1, W_SECOND))) {
+    } else if ((is_w(S, j, W_A) || is_w(S, j, W_AN)) && (wkind(S, j + 1) == K_DUR || is_w(S, j + 1, W_SECOND))) {
         /* "a week": only when it reads as a length of time */
         int after = wid(S, j + 2);
         int before = wid(S, j - 1);
         if (!(hk || (is_p(S, j + 2, '-') && adj(S, j + 2)) || after == W_LATER || after == W_EARLIER ||
-              after == W_AFTER || after == W_BEFORE || after == W_LONG || before == W_FOR ||
-              before == W_WITHIN || before == W_AFTER || before == W_IN || before == W_TOOK ||
-              before == W_LAST))
+              after == W_AFTER || after == W_BEFORE || after == W_LONG || before == W_FOR || before == W_WITHIN ||
+              before == W_AFTER || before == W_IN || before == W_TOOK || before == W_LAST))
             return 0;
         n = 1, ue = j + 1;
     } else if (number_parse(S, j, &r) && !r.ordinal && r.v > 0) {
@@ -1654,7 +1755,8 @@ int timex_match_duration(const struct scan *S, int i, struct cand *c)
     if (is_w(S, e, W_AND) && is_w(S, e + 1, W_A) && is_w(S, e + 2, W_HALF)) n += 0.5, e += 3;
     if (is_p(S, e, '-') && adj(S, e) && (is_w(S, e + 1, W_LONG) || is_w(S, e + 1, W_OLD)) && adj(S, e + 1))
         e += 2;
-    else if (is_w(S, e, W_LONG) && !is_w(S, e + 1, W_AS)) e++;
+    else if (is_w(S, e, W_LONG) && !is_w(S, e + 1, W_AS))
+        e++;
     double secs = n * WORD[unit].val;
     if (unit == W_SECOND) secs = n;
     /* "two hours and 17 minutes", "an hour, 20 minutes": a smaller clock
@@ -1674,8 +1776,10 @@ int timex_match_duration(const struct scan *S, int i, struct cand *c)
     memset(x, 0, sizeof *x);
     x->kind = NX_DURATION;
     secs += extra;
-    if (hk) number_apply_hedge(x, hk, secs);
-    else x->lo = x->hi = secs;
+    if (hk)
+        number_apply_hedge(x, hk, secs);
+    else
+        x->lo = x->hi = secs;
     if (extra) {
         /* PT2H17M */
         long total = (long)(secs + 0.5), h = total / 3600, m = total % 3600 / 60, sec = total % 60;

@@ -42,8 +42,9 @@ int yamldoc_load(struct yamldoc *yd, const char *path, const char *text, size_t 
         const char *prob = p.problem ? p.problem : "malformed YAML";
         yaml_mark_t cm = p.context_mark;
         if (p.context && (cm.line != m.line || cm.column != m.column))
-            diag_add(d, DIAG_ERROR, path, (unsigned)m.line + 1, (unsigned)m.column + 1, "%s %s (the construct began at line %u, column %u)",
-                     p.context, prob, (unsigned)cm.line + 1, (unsigned)cm.column + 1);
+            diag_add(d, DIAG_ERROR, path, (unsigned)m.line + 1, (unsigned)m.column + 1,
+                     "%s %s (the construct began at line %u, column %u)", p.context, prob, (unsigned)cm.line + 1,
+                     (unsigned)cm.column + 1);
         else if (p.context)
             diag_add(d, DIAG_ERROR, path, (unsigned)m.line + 1, (unsigned)m.column + 1, "%s %s", p.context, prob);
         else
@@ -71,8 +72,14 @@ yaml_node_t *yamldoc_root(struct yamldoc *yd)
     return yd->loaded ? yaml_document_get_root_node(&yd->doc) : NULL;
 }
 
-int yamldoc_is_map(yaml_node_t *n) { return n && n->type == YAML_MAPPING_NODE; }
-int yamldoc_is_seq(yaml_node_t *n) { return n && n->type == YAML_SEQUENCE_NODE; }
+int yamldoc_is_map(yaml_node_t *n)
+{
+    return n && n->type == YAML_MAPPING_NODE;
+}
+int yamldoc_is_seq(yaml_node_t *n)
+{
+    return n && n->type == YAML_SEQUENCE_NODE;
+}
 
 yaml_node_t *yamldoc_get(struct yamldoc *yd, yaml_node_t *map, const char *key)
 {
@@ -199,8 +206,8 @@ void yamldoc_scalar_pos(struct yamldoc *yd, yaml_node_t *n, size_t k, unsigned *
     pos_of_index(yd, source_index(yd, n, k), line, col);
 }
 
-static void report(struct yamldoc *yd, struct diag *d, enum diag_level lv, unsigned line, unsigned col,
-                   const char *fmt, va_list ap)
+static void report(struct yamldoc *yd, struct diag *d, enum diag_level lv, unsigned line, unsigned col, const char *fmt,
+                   va_list ap)
 {
     diag_vadd(d, lv, yd->path, line, col, fmt, ap);
     excerpt_line(yd, d, line);

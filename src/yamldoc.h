@@ -11,8 +11,8 @@
 #include "diag.h"
 
 struct yamldoc {
-    char *path;        /* owned */
-    const char *text;  /* borrowed: the file's bytes, valid while the doc is used */
+    char *path;       /* owned */
+    const char *text; /* borrowed: the file's bytes, valid while the doc is used */
     size_t len;
     yaml_document_t doc;
     int loaded;
@@ -36,15 +36,15 @@ int yamldoc_is_map(yaml_node_t *n);
 int yamldoc_is_seq(yaml_node_t *n);
 
 /* Report an error (or warning) at a node: path:line:col with the line quoted. */
-void yamldoc_error(struct yamldoc *yd, struct diag *d, enum diag_level lv, yaml_node_t *n,
-                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void yamldoc_error(struct yamldoc *yd, struct diag *d, enum diag_level lv, yaml_node_t *n, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 /* Line and column (1-based, code points) of the k-th byte of a scalar's value,
  * found by walking the file text through its quoting (plain, '...', "...",
  * literal and folded blocks). */
 void yamldoc_scalar_pos(struct yamldoc *yd, yaml_node_t *n, size_t k, unsigned *line, unsigned *col);
 /* Report at the k-th byte of a scalar's value. */
-void yamldoc_error_at(struct yamldoc *yd, struct diag *d, yaml_node_t *n, size_t k,
-                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void yamldoc_error_at(struct yamldoc *yd, struct diag *d, yaml_node_t *n, size_t k, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
 /* Report keys that occur twice in one mapping (libyaml keeps both; lookups
  * see the first).  Returns how many were reported. */

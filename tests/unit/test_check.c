@@ -69,9 +69,9 @@ Test(date_compatible, week_contains_its_days)
 
 Test(value_agrees, approximate_counts_overlap_as_intervals)
 {
-    struct value more = interval(1.5e6, INFINITY, 1, 0);   /* more than 1.5 million */
-    struct value nearly = interval(1.8e6, 2e6, 0, 1);      /* nearly 2 million */
-    struct value about = interval(0.9e6, 1.1e6, 0, 0);     /* about one million */
+    struct value more = interval(1.5e6, INFINITY, 1, 0); /* more than 1.5 million */
+    struct value nearly = interval(1.8e6, 2e6, 0, 1);    /* nearly 2 million */
+    struct value about = interval(0.9e6, 1.1e6, 0, 0);   /* about one million */
     cr_assert(value_agrees(&more, &nearly, FT_NUMBER, CMP_INTERVAL));
     cr_assert(!value_agrees(&more, &about, FT_NUMBER, CMP_INTERVAL));
 }

@@ -56,10 +56,10 @@ static void expect_labels(const struct walk *w, const char *const *want, size_t 
     cr_assert_eq(w->n, nwant, "walk yielded %zu documents, expected %zu", w->n, nwant);
 }
 
-#define EXPECT_LABELS(w, ...)                                                                      \
-    do {                                                                                           \
-        const char *const want_[] = {__VA_ARGS__};                                                 \
-        expect_labels(w, want_, sizeof want_ / sizeof *want_);                                     \
+#define EXPECT_LABELS(w, ...)                                                                                          \
+    do {                                                                                                               \
+        const char *const want_[] = {__VA_ARGS__};                                                                     \
+        expect_labels(w, want_, sizeof want_ / sizeof *want_);                                                         \
     } while (0)
 
 /* A fresh private directory (tests run in parallel). */
@@ -126,9 +126,8 @@ static void put_link(const char *dir, const char *name, const char *target)
 Test(corpus, directory_walk_is_sorted_recursive_and_skips_hidden_and_other_extensions)
 {
     struct walk w = walk1(DATA "/walk");
-    EXPECT_LABELS(&w, DATA "/walk/README", DATA "/walk/a.txt", DATA "/walk/b/c.md",
-                  DATA "/walk/b/d.text", DATA "/walk/records.jsonl#w1",
-                  DATA "/walk/records.jsonl#w2", DATA "/walk/z.markdown");
+    EXPECT_LABELS(&w, DATA "/walk/README", DATA "/walk/a.txt", DATA "/walk/b/c.md", DATA "/walk/b/d.text",
+                  DATA "/walk/records.jsonl#w1", DATA "/walk/records.jsonl#w2", DATA "/walk/z.markdown");
     cr_assert_eq(w.d.n, 0);
     cr_assert(w.v[1]->has_date);
     cr_assert_str_eq(w.v[2]->source, "Coastal Wire");
@@ -147,8 +146,7 @@ Test(corpus, several_inputs_are_walked_in_the_given_order)
 {
     char *in[] = {DATA "/walk/z.markdown", DATA "/walk/b", DATA "/walk/a.txt"};
     struct walk w = walk_inputs(in, 3, NULL);
-    EXPECT_LABELS(&w, DATA "/walk/z.markdown", DATA "/walk/b/c.md", DATA "/walk/b/d.text",
-                  DATA "/walk/a.txt");
+    EXPECT_LABELS(&w, DATA "/walk/z.markdown", DATA "/walk/b/c.md", DATA "/walk/b/d.text", DATA "/walk/a.txt");
     walk_free(&w);
 }
 

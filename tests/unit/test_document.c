@@ -20,8 +20,7 @@ static int32_t day(const char *iso)
 }
 
 /* The single diagnostic in d must be a warning at line:col whose message contains what. */
-static void expect_warning(const struct diag *d, const char *path, unsigned line, unsigned col,
-                           const char *what)
+static void expect_warning(const struct diag *d, const char *path, unsigned line, unsigned col, const char *what)
 {
     cr_assert_eq(d->n, 1, "expected one diagnostic, got %zu", d->n);
     const struct diag_entry *e = &d->v[0];
@@ -42,8 +41,7 @@ static int body_starts_with(const struct document *doc, const char *s)
 Test(document, leading_date_line_sets_publication_date_and_body)
 {
     struct diag d = {0};
-    struct document *doc =
-        read_text("a.txt", " date 2021-11-05 Envoys met in Oslo on Thursday.", &d);
+    struct document *doc = read_text("a.txt", " date 2021-11-05 Envoys met in Oslo on Thursday.", &d);
     cr_assert_null(doc->skip);
     cr_assert(doc->has_date);
     cr_assert_eq(doc->date, day("2021-11-05"));
@@ -161,8 +159,7 @@ Test(document, front_matter_timestamps_give_their_calendar_date)
 Test(document, front_matter_unknown_date_format_warns_at_its_line)
 {
     struct diag d = {0};
-    struct document *doc =
-        read_text("draft.md", "---\ntitle: Talks\ndate: 11/05/2021\n---\nThe envoys met.\n", &d);
+    struct document *doc = read_text("draft.md", "---\ntitle: Talks\ndate: 11/05/2021\n---\nThe envoys met.\n", &d);
     cr_assert_not(doc->has_date);
     expect_warning(&d, "draft.md", 3, 7, "unknown date format '11/05/2021', expected YYYY-MM-DD");
     cr_assert_not_null(d.v[0].excerpt);
@@ -368,9 +365,8 @@ Test(document, position_in_a_very_long_line_is_exact)
 Test(document, record_fields_are_read)
 {
     struct diag d = {0};
-    const char *j =
-        "{\"id\": \"r7\", \"text\": \"Envoys met.\\nThey talked.\", \"source\": \"Ledger\","
-        " \"date\": \"2021-11-05T08:00:00Z\", \"title\": \"Talks\"}";
+    const char *j = "{\"id\": \"r7\", \"text\": \"Envoys met.\\nThey talked.\", \"source\": \"Ledger\","
+                    " \"date\": \"2021-11-05T08:00:00Z\", \"title\": \"Talks\"}";
     struct document *doc = document_from_record("c.jsonl", 12, j, strlen(j), NULL, &d);
     cr_assert_null(doc->skip);
     cr_assert_eq(d.n, 0);
@@ -392,8 +388,7 @@ Test(document, record_fields_are_read)
 
 Test(document, record_alternative_keys_and_integer_id)
 {
-    const char *j =
-        "{\"id\": 5, \"body\": \"Text.\", \"outlet\": \"Wire\", \"published\": \"2021-11-05\"}";
+    const char *j = "{\"id\": 5, \"body\": \"Text.\", \"outlet\": \"Wire\", \"published\": \"2021-11-05\"}";
     struct document *doc = document_from_record("c.jsonl", 1, j, strlen(j), NULL, NULL);
     cr_assert_str_eq(doc->id, "5");
     cr_assert_str_eq(doc->text, "Text.");
@@ -508,8 +503,8 @@ Test(document, empty_or_null_date_leaves_undated_without_warning)
 Test(document, front_matter_with_bom_and_crlf_is_read)
 {
     struct diag d = {0};
-    struct document *doc = read_text(
-        "a.md", "\xEF\xBB\xBF---\r\nsource: Ledger\r\ndate: 2021-11-05\r\n---\r\nBody.\r\n", &d);
+    struct document *doc =
+        read_text("a.md", "\xEF\xBB\xBF---\r\nsource: Ledger\r\ndate: 2021-11-05\r\n---\r\nBody.\r\n", &d);
     cr_assert_eq(d.n, 0);
     cr_assert_str_eq(doc->source, "Ledger");
     cr_assert(doc->has_date);

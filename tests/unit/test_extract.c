@@ -23,7 +23,10 @@ static void setup(void)
     diag_free(&d);
 }
 
-static void teardown(void) { rules_free(rs); }
+static void teardown(void)
+{
+    rules_free(rs);
+}
 
 /* Extract the claims of text (published on ymd, or undated when y == 0)
  * into cs as document number doc. */
@@ -76,8 +79,8 @@ TestSuite(extract, .init = setup, .fini = teardown);
 Test(extract, a_list_of_countries_gives_one_vote_each)
 {
     struct claimset cs = {0};
-    extract_text(&cs, "At the General Assembly, Russia, Belarus, North Korea and Syria voted against the text.\n",
-                 2022, 3, 3);
+    extract_text(&cs, "At the General Assembly, Russia, Belarus, North Korea and Syria voted against the text.\n", 2022,
+                 3, 3);
     cr_assert_eq(count_kind(&cs, "vote"), 4);
     const char *want[] = {"russia", "belarus", "north-korea", "syria"};
     for (int i = 0; i < 4; i++) {
@@ -103,9 +106,12 @@ Test(extract, the_body_of_a_tally_comes_from_an_earlier_sentence)
         cr_assert_str_eq(ent(c, "body"), "un-security-council");
         const struct value *n = claim_field(c, field(c, "count"));
         const char *side = word(c, "side");
-        if (strcmp(side, "for") == 0) cr_assert_eq(n->lo, 11);
-        else if (strcmp(side, "against") == 0) cr_assert_eq(n->lo, 1);
-        else cr_assert_eq(n->lo, 3);
+        if (strcmp(side, "for") == 0)
+            cr_assert_eq(n->lo, 11);
+        else if (strcmp(side, "against") == 0)
+            cr_assert_eq(n->lo, 1);
+        else
+            cr_assert_eq(n->lo, 3);
     }
     cr_assert_eq(tallies, 3, "one claim per side, not deduplicated into one");
     claimset_free(&cs);
@@ -141,8 +147,8 @@ Test(extract, the_medium_comes_from_the_words_of_the_match)
 Test(extract, three_parties_on_one_call)
 {
     struct claimset cs = {0};
-    extract_text(&cs, "Emmanuel Macron and Olaf Scholz spoke with Vladimir Putin for 80 minutes on Saturday.\n",
-                 2022, 5, 29);
+    extract_text(&cs, "Emmanuel Macron and Olaf Scholz spoke with Vladimir Putin for 80 minutes on Saturday.\n", 2022,
+                 5, 29);
     cr_assert_eq(count_kind(&cs, "communication"), 1, "one three-way call, not pairs");
     cr_assert_eq(claim_field(&cs.v[0], field(&cs.v[0], "participants"))->nents, 3);
     claimset_free(&cs);
@@ -167,8 +173,8 @@ Test(extract, a_sentence_opening_with_he_continues_about_the_last_subject)
 Test(extract, a_date_before_denied_that_belongs_to_the_denial)
 {
     struct claimset cs = {0};
-    extract_text(&cs, "The Kremlin on Wednesday denied that Putin had spoken with Biden since the invasion.\n", 2022,
-                 3, 31);
+    extract_text(&cs, "The Kremlin on Wednesday denied that Putin had spoken with Biden since the invasion.\n", 2022, 3,
+                 31);
     cr_assert_eq(count_kind(&cs, "communication"), 1);
     cr_assert_not(claim_field(&cs.v[0], field(&cs.v[0], "date"))->set);
     cr_assert_eq(cs.v[0].modality, MOD_DENIED);

@@ -17,7 +17,10 @@ static void setup(void)
     diag_free(&d);
 }
 
-static void teardown(void) { rules_free(rs); }
+static void teardown(void)
+{
+    rules_free(rs);
+}
 
 TestSuite(lexicon_mentions, .init = setup, .fini = teardown);
 
@@ -174,8 +177,8 @@ Test(lexicon_world_places, city_nests_in_its_subdivision_and_country)
 Test(lexicon_world_places, a_city_named_by_an_english_word_is_not_a_place)
 {
     /* Nice, Reading, Mobile, Split, Bath are cities of over 100,000 */
-    const char *t[] = {"Nice work.", "Reading the report, she said no.", "Mobile phones were cut.",
-                       "Split the bill.", "Bath time.", "Of the 141 states, most agreed."};
+    const char *t[] = {"Nice work.", "Reading the report, she said no.", "Mobile phones were cut.", "Split the bill.",
+                       "Bath time.", "Of the 141 states, most agreed."};
     for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
         struct mention m[32];
         struct mention_ctx ctx = {0};

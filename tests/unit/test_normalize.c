@@ -31,8 +31,7 @@ static int scan(const char *ref, const char *text, const char *span)
     return 0;
 }
 
-static void expect_days(const char *ref, const char *text, const char *span, const char *lo,
-                        const char *hi)
+static void expect_days(const char *ref, const char *text, const char *span, const char *lo, const char *hi)
 {
     cr_assert(scan(ref, text, span), "no expression \"%s\" in \"%s\"", span, text);
     cr_assert_eq(found.kind, NX_DATE, "\"%s\" is not a date", span);
@@ -58,10 +57,10 @@ static void expect_value(const char *ref, const char *text, const char *span, co
 static void expect_number(const char *text, const char *span, double lo, double hi)
 {
     cr_assert(scan("", text, span), "no expression \"%s\" in \"%s\"", span, text);
-    cr_assert(fabs(found.lo - lo) < 1e-9 * (fabs(lo) + 1) || (isinf(lo) && isinf(found.lo)),
-              "\"%s\": lo %g, want %g", span, found.lo, lo);
-    cr_assert(fabs(found.hi - hi) < 1e-9 * (fabs(hi) + 1) || (isinf(hi) && isinf(found.hi)),
-              "\"%s\": hi %g, want %g", span, found.hi, hi);
+    cr_assert(fabs(found.lo - lo) < 1e-9 * (fabs(lo) + 1) || (isinf(lo) && isinf(found.lo)), "\"%s\": lo %g, want %g",
+              span, found.lo, lo);
+    cr_assert(fabs(found.hi - hi) < 1e-9 * (fabs(hi) + 1) || (isinf(hi) && isinf(found.hi)), "\"%s\": hi %g, want %g",
+              span, found.hi, hi);
 }
 
 static void expect_none(const char *ref, const char *text, const char *span)
@@ -74,8 +73,7 @@ static void expect_none(const char *ref, const char *text, const char *span)
 Test(date_resolve, past_weekday_is_latest_on_or_before_pubdate)
 {
     /* 2022-03-03 is a Thursday */
-    expect_day("2022-03-03", "The minister spoke with his counterpart on Wednesday.", "Wednesday",
-               "2022-03-02");
+    expect_day("2022-03-03", "The minister spoke with his counterpart on Wednesday.", "Wednesday", "2022-03-02");
     expect_day("2022-03-03", "The vote took place on Friday.", "Friday", "2022-02-25");
 }
 
@@ -114,8 +112,7 @@ Test(date_resolve, participle_after_will_be_stays_future)
 
 Test(date_resolve, nearest_cue_before_decides_tense)
 {
-    expect_day("2022-03-03", "The envoy, who will visit the region, spoke on Wednesday.", "Wednesday",
-               "2022-03-02");
+    expect_day("2022-03-03", "The envoy, who will visit the region, spoke on Wednesday.", "Wednesday", "2022-03-02");
     expect_day("2022-03-03", "He said on Tuesday he will visit Kyiv.", "Tuesday", "2022-03-01");
 }
 
@@ -126,8 +123,8 @@ Test(date_resolve, cue_after_the_weekday_decides_when_none_before)
 
 Test(date_resolve, invasion_that_began_thursday_is_past)
 {
-    expect_day("2022-02-27", "It was used as a staging ground for the invasion that began Thursday.",
-               "Thursday", "2022-02-24");
+    expect_day("2022-02-27", "It was used as a staging ground for the invasion that began Thursday.", "Thursday",
+               "2022-02-24");
 }
 
 Test(date_resolve, undated_weekday_stays_unanchored)
@@ -178,17 +175,15 @@ Test(date_relative, last_week_is_previous_iso_week)
 Test(date_relative, this_week_and_earlier_this_week)
 {
     expect_days("2022-03-03", "It was the third attack this week.", "this week", "2022-02-28", "2022-03-06");
-    expect_days("2022-03-03", "They spoke earlier this week.", "earlier this week", "2022-02-28",
-                "2022-03-02");
+    expect_days("2022-03-03", "They spoke earlier this week.", "earlier this week", "2022-02-28", "2022-03-02");
     cr_assert(found.flags & NX_APPROX);
 }
 
 Test(date_relative, earlier_and_later_this_month)
 {
-    expect_days("2022-03-30", "He flew to the capital earlier this month.", "earlier this month",
-                "2022-03-01", "2022-03-29");
-    expect_days("2022-03-03", "A vote is expected later this month.", "later this month", "2022-03-04",
-                "2022-03-31");
+    expect_days("2022-03-30", "He flew to the capital earlier this month.", "earlier this month", "2022-03-01",
+                "2022-03-29");
+    expect_days("2022-03-03", "A vote is expected later this month.", "later this month", "2022-03-04", "2022-03-31");
 }
 
 Test(date_relative, last_month_and_last_year)
@@ -368,8 +363,8 @@ Test(date_range, from_to_across_months)
 
 Test(date_range, between_days_of_one_month)
 {
-    expect_days("2022-03-03", "He was away between 4 and 22 January.", "between 4 and 22 January",
-                "2022-01-04", "2022-01-22");
+    expect_days("2022-03-03", "He was away between 4 and 22 January.", "between 4 and 22 January", "2022-01-04",
+                "2022-01-22");
 }
 
 Test(date_range, month_day_hyphen_day)
@@ -557,12 +552,10 @@ Test(date_relative, nth_weekday_of_a_month)
     /* 2016-11-07 is a Monday */
     expect_day("2016-11-07", "It happened on the first Friday of July.", "the first Friday of July", "2016-07-01");
     expect_day("2016-11-07", "We meet on the first Friday of July.", "the first Friday of July", "2016-07-01");
-    expect_day("2016-11-07", "We will meet on the first Friday of July.", "the first Friday of July",
-               "2017-07-07");
+    expect_day("2016-11-07", "We will meet on the first Friday of July.", "the first Friday of July", "2017-07-07");
     expect_day("2018-03-20", "See you the second Monday of next month.", "the second Monday of next month",
                "2018-04-09");
-    expect_day("2018-03-20", "They met on the last Friday of February.", "the last Friday of February",
-               "2018-02-23");
+    expect_day("2018-03-20", "They met on the last Friday of February.", "the last Friday of February", "2018-02-23");
 }
 
 Test(date_relative, no_fifth_weekday_is_not_anchored)
@@ -573,10 +566,9 @@ Test(date_relative, no_fifth_weekday_is_not_anchored)
 
 Test(date_relative, day_of_a_relative_month)
 {
-    expect_day("2016-11-07", "Payment is due on the 20th of next month.", "the 20th of next month",
-               "2016-12-20");
-    expect_days("2016-11-07", "He is away between 4 and 22 this month.", "between 4 and 22 this month",
-                "2016-11-04", "2016-11-22");
+    expect_day("2016-11-07", "Payment is due on the 20th of next month.", "the 20th of next month", "2016-12-20");
+    expect_days("2016-11-07", "He is away between 4 and 22 this month.", "between 4 and 22 this month", "2016-11-04",
+                "2016-11-22");
 }
 
 Test(date_relative, the_day_of_month_after_a_preposition)
@@ -587,10 +579,9 @@ Test(date_relative, the_day_of_month_after_a_preposition)
 
 Test(date_relative, week_of_a_month_holds_its_nth_thursday)
 {
-    expect_days("2016-11-07", "The vote was in the first week of October.", "the first week of October",
-                "2016-10-03", "2016-10-09");
-    expect_days("2016-11-07", "It was the last week of 2016.", "the last week of 2016", "2016-12-26",
-                "2017-01-01");
+    expect_days("2016-11-07", "The vote was in the first week of October.", "the first week of October", "2016-10-03",
+                "2016-10-09");
+    expect_days("2016-11-07", "It was the last week of 2016.", "the last week of 2016", "2016-12-26", "2017-01-01");
 }
 
 Test(date_relative, rest_of_the_week)
@@ -612,23 +603,20 @@ Test(date_relative, in_n_weeks_is_ahead_only_when_the_sentence_looks_forward)
 
 Test(date_relative, early_and_late_take_half_the_period)
 {
-    expect_days("2017-11-23", "Elections are due early next year.", "early next year", "2018-01-01",
-                "2018-06-30");
+    expect_days("2017-11-23", "Elections are due early next year.", "early next year", "2018-01-01", "2018-06-30");
     expect_days("2017-11-23", "Results come late this month.", "late this month", "2017-11-16", "2017-11-30");
 }
 
 Test(date_relative, month_with_a_relative_year)
 {
-    expect_days("2017-11-23", "The summit moves to June next year.", "June next year", "2018-06-01",
-                "2018-06-30");
+    expect_days("2017-11-23", "The summit moves to June next year.", "June next year", "2018-06-01", "2018-06-30");
 }
 
 Test(date_explicit, quarter_without_year_follows_tense)
 {
     expect_days("2016-11-07", "Profits fell in Q3.", "Q3", "2016-07-01", "2016-09-30");
     expect_days("2016-11-07", "We will be back during Q3.", "Q3", "2017-07-01", "2017-09-30");
-    expect_days("", "Sales rose in the first quarter of 2022.", "first quarter of 2022", "2022-01-01",
-                "2022-03-31");
+    expect_days("", "Sales rose in the first quarter of 2022.", "first quarter of 2022", "2022-01-01", "2022-03-31");
 }
 
 Test(date_explicit, decades_written_in_several_ways)
@@ -691,16 +679,14 @@ Test(date_relative, the_weekend_follows_tense)
 {
     /* 2022-03-10 is a Thursday */
     expect_days("2022-03-10", "They met over the weekend.", "over the weekend", "2022-03-05", "2022-03-06");
-    expect_days("2022-03-10", "Talks will resume over the weekend.", "over the weekend", "2022-03-12",
-                "2022-03-13");
+    expect_days("2022-03-10", "Talks will resume over the weekend.", "over the weekend", "2022-03-12", "2022-03-13");
 }
 
 Test(date_relative, recent_and_coming_periods_are_a_few_units)
 {
     expect_days("2022-03-10", "Attacks rose in recent weeks.", "recent weeks", "2022-02-17", "2022-03-10");
     cr_assert(found.flags & NX_APPROX);
-    expect_days("2022-03-10", "A decision is due in the coming days.", "the coming days", "2022-03-11",
-                "2022-03-13");
+    expect_days("2022-03-10", "A decision is due in the coming days.", "the coming days", "2022-03-11", "2022-03-13");
 }
 
 /* ==== More numbers ==== */
@@ -901,8 +887,7 @@ Test(date_edge, february_of_a_leap_year_has_29_days)
 {
     expect_days("2024-03-10", "Prices fell last month.", "last month", "2024-02-01", "2024-02-29");
     expect_days("", "Prices fell in February 2024.", "February 2024", "2024-02-01", "2024-02-29");
-    expect_day("", "They met on the last Friday of February 2024.", "the last Friday of February 2024",
-               "2024-02-23");
+    expect_day("", "They met on the last Friday of February 2024.", "the last Friday of February 2024", "2024-02-23");
 }
 
 /* ==== Resolver edge cases: a weekday equal to the publication day ==== */
@@ -992,8 +977,8 @@ Test(date_relative, weekday_of_next_or_last_week)
 
 Test(date_relative, week_of_a_named_day)
 {
-    expect_days("2022-03-03", "The vote will be in the week of March 16th.", "the week of March 16th",
-                "2022-03-14", "2022-03-20");
+    expect_days("2022-03-03", "The vote will be in the week of March 16th.", "the week of March 16th", "2022-03-14",
+                "2022-03-20");
     /* no future cue: the past one */
     expect_days("2022-03-03", "The vote was in the week of March 16th.", "the week of March 16th", "2021-03-15",
                 "2021-03-21");
@@ -1029,8 +1014,7 @@ Test(number, after_and_only_a_proper_fraction_is_added)
 {
     expect_number("one hundred and three quarters", "one hundred and three quarters", 100.75, 100.75);
     expect_number("one hundred and thirty fifths", "one hundred and thirty fifths", 26, 26);
-    expect_number("two hundred and fifty-four hundredths", "two hundred and fifty-four hundredths", 200.54,
-                  200.54);
+    expect_number("two hundred and fifty-four hundredths", "two hundred and fifty-four hundredths", 200.54, 200.54);
 }
 
 Test(number, digit_grouping_styles)

@@ -119,7 +119,8 @@ static void world_build(struct world *w)
 {
     setup_rules();
     memset(w, 0, sizeof *w);
-    uint32_t d0 = claimset_add_doc(&w->cs, "corpus/wire.txt", NULL, "Wire", 1, cal_days(2022, 3, 3), "date-line", NULL, 0);
+    uint32_t d0 =
+        claimset_add_doc(&w->cs, "corpus/wire.txt", NULL, "Wire", 1, cal_days(2022, 3, 3), "date-line", NULL, 0);
     uint32_t d1 = claimset_add_doc(&w->cs, "drafts/z\xC3\xBCrich draft.md", NULL, NULL, 0, 0, NULL, NULL, 1);
     claimset_add_doc(&w->cs, "/abs/binary.bin", NULL, NULL, 0, 0, NULL, "binary file (NUL byte at offset 3)", 0);
     add_vote(&w->cs, d0, 141, "Israel joined 140 other nations in voting in favour.", "joined 140 other nations", 3, 8,

@@ -5,14 +5,13 @@
 #include "diag.h"
 #include "rules.h"
 
-static const char kinds[] =
-    "kinds:\n"
-    "  talk:\n"
-    "    key: [who]\n"
-    "    value: when\n"
-    "    fields:\n"
-    "      who: entities\n"
-    "      when: date\n";
+static const char kinds[] = "kinds:\n"
+                            "  talk:\n"
+                            "    key: [who]\n"
+                            "    value: when\n"
+                            "    fields:\n"
+                            "      who: entities\n"
+                            "      when: date\n";
 
 static int load(const char *text, struct diag *d, struct ruleset **out)
 {
@@ -254,9 +253,9 @@ Test(rules_load, entity_list_errors_point_at_line_and_field)
     struct diag d = {0};
     struct ruleset *rs = rules_new();
     const char *text = "id\ttype\tname\tin\taliases\n"
-                       "a\tcity\tA\n"                    /* too few fields */
-                       "b\ttown\tB\t\tB\n"               /* unknown type, column 3 */
-                       "c\tcity\tC\xff\t\tC\n"           /* not UTF-8, column 9 */
+                       "a\tcity\tA\n"          /* too few fields */
+                       "b\ttown\tB\t\tB\n"     /* unknown type, column 3 */
+                       "c\tcity\tC\xff\t\tC\n" /* not UTF-8, column 9 */
                        "d\tcity\tD\t\tD\n";
     cr_assert_neq(rules_load_text(rs, "p.tsv", text, strlen(text), &d), 0);
     cr_assert_eq(d.errors, 3);

@@ -35,22 +35,21 @@ static void expect_all(const char *text, const char *const *want, size_t nwant)
     free(r.v);
 }
 
-#define EXPECT(text, ...)                                                                          \
-    do {                                                                                           \
-        const char *const want_[] = {__VA_ARGS__};                                                 \
-        expect_all(text, want_, sizeof want_ / sizeof *want_);                                     \
+#define EXPECT(text, ...)                                                                                              \
+    do {                                                                                                               \
+        const char *const want_[] = {__VA_ARGS__};                                                                     \
+        expect_all(text, want_, sizeof want_ / sizeof *want_);                                                         \
     } while (0)
 
 Test(sentence_split, period_and_space_before_capital_ends_sentence)
 {
-    EXPECT("The envoy landed in Oslo. Talks begin today.", "The envoy landed in Oslo.",
-           "Talks begin today.");
+    EXPECT("The envoy landed in Oslo. Talks begin today.", "The envoy landed in Oslo.", "Talks begin today.");
 }
 
 Test(sentence_split, question_and_exclamation_end_sentences)
 {
-    EXPECT("Will they meet? Nobody knows! Officials stay quiet.", "Will they meet?",
-           "Nobody knows!", "Officials stay quiet.");
+    EXPECT("Will they meet? Nobody knows! Officials stay quiet.", "Will they meet?", "Nobody knows!",
+           "Officials stay quiet.");
 }
 
 Test(sentence_split, title_abbreviations_do_not_end_sentence)
@@ -67,8 +66,8 @@ Test(sentence_split, month_abbreviations_do_not_end_sentence)
 
 Test(sentence_split, single_capital_initial_does_not_end_sentence)
 {
-    EXPECT("A statement from J. Ramirez followed. It was brief.",
-           "A statement from J. Ramirez followed.", "It was brief.");
+    EXPECT("A statement from J. Ramirez followed. It was brief.", "A statement from J. Ramirez followed.",
+           "It was brief.");
 }
 
 Test(sentence_split, dotted_abbreviation_before_name_does_not_end_sentence)
@@ -80,20 +79,19 @@ Test(sentence_split, dotted_abbreviation_before_name_does_not_end_sentence)
 Test(sentence_split, dotted_abbreviation_before_sentence_opener_ends_sentence)
 {
     EXPECT("The delegation flew to the U.S. The talks lasted until 9 p.m. They resume Monday.",
-           "The delegation flew to the U.S.", "The talks lasted until 9 p.m.",
-           "They resume Monday.");
+           "The delegation flew to the U.S.", "The talks lasted until 9 p.m.", "They resume Monday.");
 }
 
 Test(sentence_split, eg_and_ie_do_not_end_sentence)
 {
-    EXPECT("Some envoys, e.g. Tarrant, declined. Others, i.e. Marsh, agreed.",
-           "Some envoys, e.g. Tarrant, declined.", "Others, i.e. Marsh, agreed.");
+    EXPECT("Some envoys, e.g. Tarrant, declined. Others, i.e. Marsh, agreed.", "Some envoys, e.g. Tarrant, declined.",
+           "Others, i.e. Marsh, agreed.");
 }
 
 Test(sentence_split, decimal_number_does_not_end_sentence)
 {
-    EXPECT("About 2.5 million people fled. Another 0.7 million stayed.",
-           "About 2.5 million people fled.", "Another 0.7 million stayed.");
+    EXPECT("About 2.5 million people fled. Another 0.7 million stayed.", "About 2.5 million people fled.",
+           "Another 0.7 million stayed.");
 }
 
 Test(sentence_split, ellipsis_inside_a_sentence_does_not_end_it)
@@ -123,8 +121,8 @@ Test(sentence_split, attribution_after_quoted_sentence_stays_with_it)
 
 Test(sentence_split, question_in_quotes_followed_by_lowercase_does_not_end)
 {
-    EXPECT("\"Why now?\" asked one diplomat. \"Enough!\" shouted another.",
-           "\"Why now?\" asked one diplomat.", "\"Enough!\" shouted another.");
+    EXPECT("\"Why now?\" asked one diplomat. \"Enough!\" shouted another.", "\"Why now?\" asked one diplomat.",
+           "\"Enough!\" shouted another.");
 }
 
 Test(sentence_split, period_without_following_space_does_not_end)
@@ -135,14 +133,12 @@ Test(sentence_split, period_without_following_space_does_not_end)
 
 Test(sentence_split, lowercase_after_period_does_not_end)
 {
-    EXPECT("Prices rose, etc. and then fell. Markets calmed.", "Prices rose, etc. and then fell.",
-           "Markets calmed.");
+    EXPECT("Prices rose, etc. and then fell. Markets calmed.", "Prices rose, etc. and then fell.", "Markets calmed.");
 }
 
 Test(sentence_split, blank_line_ends_sentence_and_starts_paragraph)
 {
-    struct split r =
-        split_all("Breaking news\n\nThe summit opened. Leaders arrived.\n\nMore later");
+    struct split r = split_all("Breaking news\n\nThe summit opened. Leaders arrived.\n\nMore later");
     cr_assert_eq(r.n, 4);
     expect_sentence(&r, 0, "Breaking news");
     expect_sentence(&r, 3, "More later");
@@ -165,10 +161,9 @@ Test(sentence_split, newline_after_terminal_punctuation_ends_sentence_and_paragr
 
 Test(sentence_split, hard_wrapped_prose_is_one_sentence)
 {
-    struct split r =
-        split_all("The foreign ministers of both countries met on Tuesday in a hotel near\n"
-                  "Geneva, where they discussed a ceasefire plan put forward by Norway and\n"
-                  "Switzerland last month.\n");
+    struct split r = split_all("The foreign ministers of both countries met on Tuesday in a hotel near\n"
+                               "Geneva, where they discussed a ceasefire plan put forward by Norway and\n"
+                               "Switzerland last month.\n");
     cr_assert_eq(r.n, 1);
     cr_assert_eq(r.v[0].para, 0);
     cr_assert_eq(r.v[0].end, strlen(r.text) - 1);
@@ -177,8 +172,8 @@ Test(sentence_split, hard_wrapped_prose_is_one_sentence)
 
 Test(sentence_split, short_heading_line_is_its_own_sentence)
 {
-    EXPECT("Ceasefire Talks Resume\nBy Ana Ruiz\nThe delegations met again on Friday.",
-           "Ceasefire Talks Resume", "By Ana Ruiz", "The delegations met again on Friday.");
+    EXPECT("Ceasefire Talks Resume\nBy Ana Ruiz\nThe delegations met again on Friday.", "Ceasefire Talks Resume",
+           "By Ana Ruiz", "The delegations met again on Friday.");
 }
 
 Test(sentence_split, numbered_list_item_is_not_split_after_its_number)
@@ -263,8 +258,7 @@ Test(sentence_split, markdown_heading_and_list_items_are_separate_sentences)
            "- an exchange of prisoners",
            "# Ceasefire talks resume in the capital after a long and difficult week",
            "The delegations met again on Friday",
-           "- a corridor for the civilians who remain in the besieged eastern districts",
-           "- an exchange of prisoners");
+           "- a corridor for the civilians who remain in the besieged eastern districts", "- an exchange of prisoners");
 }
 
 Test(sentence_split, title_abbreviation_at_line_end_does_not_end_sentence)
@@ -275,14 +269,12 @@ Test(sentence_split, title_abbreviation_at_line_end_does_not_end_sentence)
 
 Test(sentence_split, ellipsis_at_line_end_ends_sentence)
 {
-    EXPECT("The talks dragged on...\nNobody expected a deal.", "The talks dragged on...",
-           "Nobody expected a deal.");
+    EXPECT("The talks dragged on...\nNobody expected a deal.", "The talks dragged on...", "Nobody expected a deal.");
 }
 
 Test(sentence_split, question_mark_and_exclamation_run_ends_sentence)
 {
-    EXPECT("Can this really work?! Diplomats doubt it.", "Can this really work?!",
-           "Diplomats doubt it.");
+    EXPECT("Can this really work?! Diplomats doubt it.", "Can this really work?!", "Diplomats doubt it.");
 }
 
 Test(sentence_split, closing_bracket_after_period_belongs_to_the_sentence)
@@ -300,8 +292,7 @@ Test(sentence_split, new_sentence_after_quote_is_not_taken_for_attribution)
 {
     EXPECT("\"It is over.\" Officials said the next round of talks would open in Geneva on "
            "Monday.",
-           "\"It is over.\"",
-           "Officials said the next round of talks would open in Geneva on Monday.");
+           "\"It is over.\"", "Officials said the next round of talks would open in Geneva on Monday.");
     EXPECT("\"It is over.\" The delegation left.", "\"It is over.\"", "The delegation left.");
 }
 
@@ -314,8 +305,7 @@ Test(sentence_split, lowercase_single_letter_abbreviation_does_not_end_sentence)
 Test(sentence_split, url_and_email_do_not_end_sentence)
 {
     EXPECT("Read it at https://news.example.org/a/b.html today. Or write to desk@example.org now.",
-           "Read it at https://news.example.org/a/b.html today.",
-           "Or write to desk@example.org now.");
+           "Read it at https://news.example.org/a/b.html today.", "Or write to desk@example.org now.");
 }
 
 Test(sentence_split, overlong_run_is_cut_into_pieces_at_spaces_covering_every_word)
