@@ -354,31 +354,30 @@ static uint32_t bloom_hash(const char *s)
     return (h ^ (h >> 16)) & (FIRST_BLOOM_BITS - 1);
 }
 
-static void first_bloom(uint64_t *bloom, const char *key)
+/* The first word of key, in tmp (KEY_MAX bytes). */
+static const char *first_word(const char *key, char *tmp)
 {
-    char tmp[KEY_MAX];
     size_t i = 0;
-    while (key[i] && key[i] != ' ' && i + 1 < sizeof tmp) {
+    while (key[i] && key[i] != ' ' && i + 1 < KEY_MAX) {
         tmp[i] = key[i];
         i++;
     }
     tmp[i] = '\0';
-    uint32_t h = bloom_hash(tmp);
+    return tmp;
+}
+
+static void first_bloom(uint64_t *bloom, const char *key)
+{
+    char tmp[KEY_MAX];
+    uint32_t h = bloom_hash(first_word(key, tmp));
     bloom[h / 64] |= 1ull << (h % 64);
 }
 
 static void first_token(Pvoid_t *firsts, uint64_t *bloom, const char *key)
 {
     char tmp[KEY_MAX];
-    size_t i = 0;
-    while (key[i] && key[i] != ' ' && i + 1 < sizeof tmp) {
-        tmp[i] = key[i];
-        i++;
-    }
-    tmp[i] = '\0';
-    *strmap_slot(firsts, tmp) = (void *)1;
-    uint32_t h = bloom_hash(tmp);
-    bloom[h / 64] |= 1ull << (h % 64);
+    *strmap_slot(firsts, first_word(key, tmp)) = (void *)1;
+    first_bloom(bloom, key);
 }
 
 #define MARK_PHRASE 1u /* the key is a phrase */
