@@ -48,8 +48,10 @@ struct lexicon;
 struct lexicon *lexicon_new(void);
 void lexicon_free(struct lexicon *lx);
 
-/* Take ownership of e (allocated with xmalloc, fields owned).  A duplicate id
- * is an error in d at e's position; e is then freed.  Returns 0 or -1. */
+/* Take ownership of e (allocated with xmalloc, fields owned; or, with
+ * in_block, living with its strings in a block given to lexicon_add_block).
+ * A duplicate id is an error in d at e's position; e is then freed (an
+ * in_block entity is only forgotten).  Returns 0 or -1. */
 int lexicon_add(struct lexicon *lx, struct entity *e, struct diag *d);
 /* Take ownership of block (from xmalloc), freed by lexicon_free: entities
  * with in_block set, and their strings, may live in it. */

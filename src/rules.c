@@ -782,7 +782,7 @@ static void tsv_error(struct diag *d, const char *path, unsigned line, const cha
  * one entity a line, its aliases separated by '|'.  Loading it costs a
  * fraction of the same entities in YAML, which matters for the thousands of
  * generated places: the entities, their strings (a copy of the text, cut in
- * place) and their alias arrays are three blocks the lexicon owns. */
+ * place), their alias arrays and the path are four blocks the lexicon owns. */
 static int load_tsv(struct ruleset *rs, const char *path, const char *text, size_t len, struct diag *d)
 {
     size_t before = d->errors;
@@ -802,7 +802,9 @@ static int load_tsv(struct ruleset *rs, const char *path, const char *text, size
     size_t nents = 0, nptrs = 0;
     int header = 0;
     unsigned line = 0;
-    for (size_t pos = 0; pos < len;) {
+    size_t pos = 0;
+    if (len >= 3 && memcmp(copy, "\xEF\xBB\xBF", 3) == 0) pos = 3; /* a byte-order mark, as spreadsheets write */
+    while (pos < len) {
         char *ls = copy + pos;
         char *nl = memchr(ls, '\n', len - pos);
         size_t ll = nl ? (size_t)(nl - ls) : len - pos;

@@ -56,7 +56,7 @@ struct strhash {
 };
 
 /* Slot for key, created (holding NULL) when missing.  Never fails.  Valid
- * until the next strhash_slot. */
+ * until the next strhash_slot or strhash_reserve. */
 void **strhash_slot(struct strhash *m, const char *key);
 /* Make room for n keys in all. */
 void strhash_reserve(struct strhash *m, size_t n);

@@ -235,6 +235,19 @@ Test(rules_load, entity_list_adds_places_nested_and_aliased)
     diag_free(&d);
 }
 
+Test(rules_load, entity_list_may_start_with_a_byte_order_mark)
+{
+    struct diag d = {0};
+    struct ruleset *rs = rules_new();
+    const char *text = "\xEF\xBB\xBFid\ttype\tname\tin\taliases\n"
+                       "strelsau\tcity\tStrelsau\t\tStrelsau\n";
+    cr_assert_eq(rules_load_text(rs, "places.tsv", text, strlen(text), &d), 0, "errors: %zu", d.errors);
+    cr_assert_eq(rules_compile(rs, &d), 0, "errors: %zu", d.errors);
+    cr_assert_not_null(lexicon_get(rs->lex, "strelsau"));
+    rules_free(rs);
+    diag_free(&d);
+}
+
 Test(rules_load, entity_list_without_its_header_is_an_error)
 {
     struct diag d = {0};
