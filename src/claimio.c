@@ -54,27 +54,30 @@ static void raw_num(struct buf *b, double x)
         buf_printf(b, "%.17g", x);
 }
 
-static void raw_value(struct buf *b, const struct value *v)
+static void raw_value(struct buf *b, const struct value *v, int type)
 {
     buf_printf(b, "{\"flags\":%u", (unsigned)v->nxflags);
-    if (v->nents) {
-        buf_puts(b, ",\"ents\":[");
-        for (int i = 0; i < v->nents; i++) {
-            if (i) buf_putc(b, ',');
-            buf_json_str(b, v->ents[i]->id, strlen(v->ents[i]->id));
+    if (field_has_ents(type)) { /* lo, hi and date share these bytes */
+        if (v->nents) {
+            buf_puts(b, ",\"ents\":[");
+            for (int i = 0; i < v->nents; i++) {
+                if (i) buf_putc(b, ',');
+                buf_json_str(b, v->ents[i]->id, strlen(v->ents[i]->id));
+            }
+            buf_putc(b, ']');
         }
-        buf_putc(b, ']');
-    }
-    const struct nx_date *d = &v->date;
-    if (d->lo || d->hi || d->year || d->month || d->mday || d->weekday || d->gran || d->tod)
-        buf_printf(b, ",\"date\":[%d,%d,%d,%d,%d,%d,%d,%d]", (int)d->lo, (int)d->hi, (int)d->year, (int)d->month,
-                   (int)d->mday, (int)d->weekday, (int)d->gran, (int)d->tod);
-    if (v->lo != 0 || v->hi != 0 || v->lo_open || v->hi_open) {
-        buf_puts(b, ",\"num\":[");
-        raw_num(b, v->lo);
-        buf_putc(b, ',');
-        raw_num(b, v->hi);
-        buf_printf(b, ",%d,%d]", v->lo_open, v->hi_open);
+    } else {
+        const struct nx_date *d = &v->date;
+        if (d->lo || d->hi || d->year || d->month || d->mday || d->weekday || d->gran || d->tod)
+            buf_printf(b, ",\"date\":[%d,%d,%d,%d,%d,%d,%d,%d]", (int)d->lo, (int)d->hi, (int)d->year, (int)d->month,
+                       (int)d->mday, (int)d->weekday, (int)d->gran, (int)d->tod);
+        if (v->lo != 0 || v->hi != 0 || v->lo_open || v->hi_open) {
+            buf_puts(b, ",\"num\":[");
+            raw_num(b, v->lo);
+            buf_putc(b, ',');
+            raw_num(b, v->hi);
+            buf_printf(b, ",%d,%d]", v->lo_open, v->hi_open);
+        }
     }
     if (v->text) raw_str(b, "text", v->text);
     if (v->norm) raw_str(b, "norm", v->norm);
@@ -121,7 +124,7 @@ void claimio_write_doc(struct buf *b, const struct claimset *cs, uint32_t doc, u
             first = 0;
             buf_json_str(b, c->kind->fields[f].name, strlen(c->kind->fields[f].name));
             buf_putc(b, ':');
-            raw_value(b, claim_field(c, f));
+            raw_value(b, claim_field(c, f), c->kind->fields[f].type);
         }
         buf_puts(b, "}}}\n");
     }
@@ -221,11 +224,16 @@ static void read_document(struct reader *r, json_t *o, struct entry *e)
     e->is_draft = json_is_true(json_object_get(o, "draft"));
 }
 
-static int read_value(struct reader *r, json_t *o, struct value *v)
+static int read_value(struct reader *r, json_t *o, struct value *v, int type)
 {
+    json_t *ents = json_object_get(o, "ents"), *dt = json_object_get(o, "date"), *num = json_object_get(o, "num");
+    if (field_has_ents(type) ? dt || num : ents != NULL) {
+        /* they share their bytes (struct value): a shard must not set both */
+        bad(r, "a field of this type cannot have %s", field_has_ents(type) ? "a date or number" : "entities");
+        return -1;
+    }
     v->set = 1;
     v->nxflags = (uint16_t)json_integer_value(json_object_get(o, "flags"));
-    json_t *ents = json_object_get(o, "ents");
     size_t i;
     json_t *it;
     json_array_foreach(ents, i, it)
@@ -238,7 +246,6 @@ static int read_value(struct reader *r, json_t *o, struct value *v)
         }
         if (v->nents < MAX_ENTS) v->ents[v->nents++] = e;
     }
-    json_t *dt = json_object_get(o, "date");
     if (json_array_size(dt) == 8) {
         struct nx_date *d = &v->date;
         d->lo = (int32_t)json_integer_value(json_array_get(dt, 0));
@@ -258,7 +265,6 @@ static int read_value(struct reader *r, json_t *o, struct value *v)
             return -1;
         }
     }
-    json_t *num = json_object_get(o, "num");
     if (json_array_size(num) == 4) {
         v->lo = get_num(json_array_get(num, 0));
         v->hi = get_num(json_array_get(num, 1));
@@ -334,7 +340,7 @@ static void read_claim(struct reader *r, json_t *o, struct entry *e)
             claim_free(&c);
             return;
         }
-        if (read_value(r, fv, &c.f[f]) < 0) {
+        if (read_value(r, fv, &c.f[f], c.kind->fields[f].type) < 0) {
             claim_free(&c);
             return;
         }

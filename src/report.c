@@ -218,6 +218,7 @@ void report_findings(FILE *out, int fmt, const struct claimset *cs, const struct
             if (i) buf_putc(&b, ',');
             buf_puts(&b, "\n  ");
             json_doc(&b, &cs->docs[i]);
+            rep_flush(out, &b, 0); /* a million documents are a big list */
         }
         buf_puts(&b, "],\n\"findings\":[");
         fwrite(b.s, 1, b.len, out);
