@@ -224,12 +224,14 @@ static void read_document(struct reader *r, json_t *o, struct entry *e)
     e->is_draft = json_is_true(json_object_get(o, "draft"));
 }
 
-static int read_value(struct reader *r, json_t *o, struct value *v, int type)
+static int read_value(struct reader *r, json_t *o, struct value *v, const char *name, int type)
 {
     json_t *ents = json_object_get(o, "ents"), *dt = json_object_get(o, "date"), *num = json_object_get(o, "num");
     if (field_has_ents(type) ? dt || num : ents != NULL) {
         /* they share their bytes (struct value): a shard must not set both */
-        bad(r, "a field of this type cannot have %s", field_has_ents(type) ? "a date or number" : "entities");
+        diag_add(r->d, DIAG_ERROR, r->path, r->line, 0, "field '%s' cannot have %s", name,
+                 field_has_ents(type) ? "a date or number: it holds entities" : "entities");
+        r->failed = 1;
         return -1;
     }
     v->set = 1;
@@ -340,7 +342,7 @@ static void read_claim(struct reader *r, json_t *o, struct entry *e)
             claim_free(&c);
             return;
         }
-        if (read_value(r, fv, &c.f[f], c.kind->fields[f].type) < 0) {
+        if (read_value(r, fv, &c.f[f], name, c.kind->fields[f].type) < 0) {
             claim_free(&c);
             return;
         }
