@@ -69,19 +69,23 @@ void claimset_add(struct claimset *cs, struct claim *c)
     memset(c, 0, sizeof *c);
 }
 
-void claimset_move(struct claimset *dst, struct claimset *src)
+uint32_t claimset_move_doc(struct claimset *dst, struct claimset *src, uint32_t doc, size_t *next)
 {
-    uint32_t base = (uint32_t)dst->ndocs;
-    XGROW(dst->docs, dst->capdocs, dst->ndocs + src->ndocs);
-    memcpy(dst->docs + dst->ndocs, src->docs, src->ndocs * sizeof *src->docs);
-    dst->ndocs += src->ndocs;
-    XGROW(dst->v, dst->cap, dst->n + src->n);
-    for (size_t i = 0; i < src->n; i++) {
-        claim_pack(&src->v[i]);
-        src->v[i].doc += base;
-        dst->v[dst->n++] = src->v[i];
+    uint32_t idx = (uint32_t)dst->ndocs;
+    XGROW(dst->docs, dst->capdocs, dst->ndocs + 1);
+    dst->docs[dst->ndocs++] = src->docs[doc];
+    memset(&src->docs[doc], 0, sizeof src->docs[doc]); /* dst owns its strings now */
+    size_t end = *next;
+    while (end < src->n && src->v[end].doc == doc) end++;
+    XGROW(dst->v, dst->cap, dst->n + (end - *next));
+    for (; *next < end; (*next)++) {
+        struct claim *c = &src->v[*next];
+        claim_pack(c);
+        c->doc = idx;
+        dst->v[dst->n++] = *c;
+        memset(c, 0, sizeof *c);
     }
-    src->n = src->ndocs = 0;
+    return idx;
 }
 
 void value_free(struct value *v)

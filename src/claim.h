@@ -126,9 +126,11 @@ void claim_init(struct claim *c, const struct kind_def *k);
 void claim_pack(struct claim *c);
 /* Append a claim (moved: cs takes ownership of its strings). */
 void claimset_add(struct claimset *cs, struct claim *c);
-/* Move every claim and document of src to the end of dst (doc indexes fixed
- * up), packing the claims: src's claims are final. */
-void claimset_move(struct claimset *dst, struct claimset *src);
+/* Move document doc of src and its claims, which start at src->v[*next]
+ * (claims are in document order), to the end of dst, packing the claims;
+ * *next moves past them.  Returns the document's index in dst.  src keeps
+ * empty slots: free its arrays, not its claims, when every document moved. */
+uint32_t claimset_move_doc(struct claimset *dst, struct claimset *src, uint32_t doc, size_t *next);
 void claimset_free(struct claimset *cs);
 void claim_free(struct claim *c);
 void value_free(struct value *v);
