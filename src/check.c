@@ -169,6 +169,32 @@ static int dates_fit(const struct claimset *cs, int when, const struct group *a,
     return 1;
 }
 
+/* What every anchored date of a group shares: the latest first day and the
+ * earliest last day.  Two groups whose spans miss each other have a pair of
+ * anchored dates that do not overlap, so dates_fit fails on them; the check
+ * is exact, and it spares the pairwise loop for the many events of a key
+ * that recurs (a city's yearly floods). */
+struct span {
+    int32_t lo, hi;
+};
+
+static struct span span_of(const struct claimset *cs, int when, const struct group *g)
+{
+    struct span sp = {INT32_MIN, INT32_MAX};
+    for (size_t i = 0; i < g->n; i++) {
+        const struct value *v = claim_field(&cs->v[g->v[i]], when);
+        if (!v->set || !anchored(v)) continue;
+        if (v->date.lo > sp.lo) sp.lo = v->date.lo;
+        if (v->date.hi < sp.hi) sp.hi = v->date.hi;
+    }
+    return sp;
+}
+
+static int spans_meet(struct span a, struct span b)
+{
+    return a.lo <= b.hi && b.lo <= a.hi;
+}
+
 /* An event pinned to a day or a week: only such an event can take a claim
  * that names just a weekday. */
 static int event_precise(const struct claimset *cs, int when, const struct group *g)
@@ -277,6 +303,7 @@ static void split_events(struct claimset *cs, const struct kind_def *k, const st
         if (linked[i]) unit_linked[u] = 1;
     }
     struct group *events = xcalloc(nunits + 1, sizeof *events);
+    struct span *evspan = xmalloc((nunits + 1) * sizeof *evspan);
     int *event_of_unit = xmalloc((nunits + 1) * sizeof *event_of_unit);
     size_t nev = 0;
     int when = k->when;
@@ -287,15 +314,17 @@ static void split_events(struct claimset *cs, const struct kind_def *k, const st
             int has_any = when >= 0 && any_date(cs, when, un, 0);
             if ((pass == 0 && !has_cal) || (pass == 1 && (has_cal || !has_any)) || (pass == 2 && has_any)) continue;
             int ev = -1;
+            struct span usp = when >= 0 ? span_of(cs, when, un) : (struct span){INT32_MIN, INT32_MAX};
             if (when < 0) {
                 ev = nev ? 0 : -1;
             } else if (pass == 0) {
                 for (size_t e = 0; e < nev && ev < 0; e++)
-                    if (dates_fit(cs, when, un, &events[e])) ev = (int)e;
+                    if (spans_meet(usp, evspan[e]) && dates_fit(cs, when, un, &events[e])) ev = (int)e;
             } else {
                 int fits = 0, candidates = 0;
                 for (size_t e = 0; e < nev; e++)
-                    if (pass == 2 || (dates_fit(cs, when, un, &events[e]) && event_precise(cs, when, &events[e]))) {
+                    if (pass == 2 || (spans_meet(usp, evspan[e]) && dates_fit(cs, when, un, &events[e]) &&
+                                      event_precise(cs, when, &events[e]))) {
                         candidates++;
                         if (!corroborated(cs, k, un, &events[e])) continue;
                         if (!fits) ev = (int)e;
@@ -309,8 +338,13 @@ static void split_events(struct claimset *cs, const struct kind_def *k, const st
                 event_of_unit[u] = -1;
                 continue;
             }
-            if (ev < 0) ev = (int)nev++;
+            if (ev < 0) {
+                ev = (int)nev++;
+                evspan[ev] = (struct span){INT32_MIN, INT32_MAX};
+            }
             for (size_t i = 0; i < un->n; i++) group_add(&events[ev], un->v[i]);
+            if (usp.lo > evspan[ev].lo) evspan[ev].lo = usp.lo;
+            if (usp.hi < evspan[ev].hi) evspan[ev].hi = usp.hi;
             event_of_unit[u] = ev;
         }
     }
@@ -334,6 +368,7 @@ static void split_events(struct claimset *cs, const struct kind_def *k, const st
     }
     for (size_t e = 0; e < nev; e++) free(events[e].v);
     free(events);
+    free(evspan);
     free(event_of_unit);
     free(units);
     free(unit_linked);

@@ -85,6 +85,8 @@ static void job_run(struct job *j, struct extract_ctx *x)
         document_free(j->doc[k]);
         j->doc[k] = NULL;
     }
+    /* the claims are final: pack them here, on a worker, not in the merge */
+    for (size_t i = 0; i < j->cs.n; i++) claim_pack(&j->cs.v[i]);
 }
 
 struct sink {
