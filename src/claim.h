@@ -116,7 +116,11 @@ static inline const struct value *claim_field(const struct claim *c, int i)
 {
     if (!c->packed) return &c->f[i];
     if (!(c->setmask >> i & 1)) return &value_unset;
-    return &c->f[__builtin_popcount(c->setmask & ((1u << i) - 1))];
+    unsigned m = c->setmask & ((1u << i) - 1); /* the set fields before i: a popcount, without libgcc's call */
+    m = m - ((m >> 1) & 0x5555u);
+    m = (m & 0x3333u) + ((m >> 2) & 0x3333u);
+    m = (m + (m >> 4)) & 0x0F0Fu;
+    return &c->f[(m + (m >> 8)) & 0x1Fu];
 }
 
 /* A claim of kind k with no values set, ready to fill (its f allocated). */

@@ -263,7 +263,11 @@ static size_t tokenize_in(const char *text, size_t len, struct tok **out, size_t
         size_t st = i;
         int dotted = 0;
         while (i < len) {
-            if (punct_len(s + i, len - i)) break;
+            if (s[i] >= 0x80) { /* a word byte, unless it starts a curly quote or dash */
+                if (punct_len(s + i, len - i)) break;
+                i++;
+                continue;
+            }
             if (is_word_byte(s[i])) {
                 i++;
                 continue;
