@@ -17,7 +17,6 @@
 #define READ_CHUNK ((size_t)64 << 10)
 #define LINE_BUF_KEEP ((size_t)1 << 20) /* a bigger getline buffer is released after use */
 
-/* A directory being walked: its sorted entries and identity (for loops). */
 /* A directory entry: its name, and its type from readdir (DT_UNKNOWN when
  * the file system does not say). */
 struct dent {
@@ -25,6 +24,7 @@ struct dent {
     unsigned char type;
 };
 
+/* A directory being walked: its sorted entries and identity (for loops). */
 struct frame {
     char *dir;
     struct dent *names;
