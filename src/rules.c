@@ -1148,6 +1148,8 @@ static int expand(struct ruleset *rs, struct expansion *x, const char *s, long s
 }
 
 /* Capture group numbers of a name (all of them when names repeat). */
+/* The numbers of the groups called name (several under (?J)): the first max
+ * in out; returns how many there are, which may be more than max. */
 static int group_numbers(const pcre2_code *re, const char *name, int *out, int max)
 {
     uint32_t count = 0, size = 0;
@@ -1158,7 +1160,9 @@ static int group_numbers(const pcre2_code *re, const char *name, int *out, int m
     int n = 0;
     for (uint32_t i = 0; i < count; i++) {
         const unsigned char *e = table + (size_t)i * size;
-        if (strcmp((const char *)e + 2, name) == 0 && n < max) out[n++] = (e[0] << 8) | e[1];
+        if (strcmp((const char *)e + 2, name) != 0) continue;
+        if (n < max) out[n] = (e[0] << 8) | e[1];
+        n++;
     }
     return n;
 }
@@ -1384,7 +1388,15 @@ static void compile_fields(struct ruleset *rs, struct extractor *x, struct diag 
                 bad = 1;
                 continue;
             }
-            for (int q = 0; q < k && fs->ngroups < 4; q++) fs->groups[fs->ngroups++] = nums[q];
+            if (fs->ngroups + k > 4) {
+                yamldoc_error(yd, d, DIAG_ERROR, gn,
+                              "a field reads at most 4 groups; with '%s' this one reads %d (each use of a "
+                              "repeated name counts)",
+                              gname, fs->ngroups + k);
+                bad = 1;
+                continue;
+            }
+            for (int q = 0; q < k; q++) fs->groups[fs->ngroups++] = nums[q];
         }
         if (!bad)
             x->nspecs++;
