@@ -48,6 +48,10 @@ struct extract_ctx {
     const struct macro_slot *slots; /* of the pattern being matched */
     uint64_t *want;
     uint64_t tbloom[TRIGGER_BLOOM_BITS / 64]; /* the trigger words: a cheap first test */
+    /* the current sentence's words that passed tbloom (cue triggers) */
+    const char **words;
+    const size_t *wlens;
+    size_t nwords;
     size_t nwant;
     struct extract_stats stats;
     /* the latest mention of each annotation class in the document's earlier
@@ -104,6 +108,14 @@ static uint32_t word_hash(const char *s, size_t n)
     return (h ^ (h >> 15)) & (TRIGGER_BLOOM_BITS - 1);
 }
 
+static void bloom_add(struct extract_ctx *x, char *const *words, size_t n)
+{
+    for (size_t t = 0; t < n; t++) {
+        uint32_t h = word_hash(words[t], strlen(words[t]));
+        x->tbloom[h / 64] |= 1ull << (h % 64);
+    }
+}
+
 struct extract_ctx *extract_ctx_new(const struct ruleset *rs)
 {
     struct extract_ctx *x = xcalloc(1, sizeof *x);
@@ -124,11 +136,11 @@ struct extract_ctx *extract_ctx_new(const struct ruleset *rs)
     x->spent = xcalloc(rs->nex + 1, sizeof *x->spent);
     x->stopped = xcalloc(rs->nex + 1, 1);
     x->nwant = (rs->nex + 63) / 64 + 1;
-    for (size_t e = 0; e < rs->nex; e++)
-        for (size_t t = 0; t < rs->ex[e].ntriggers; t++) {
-            uint32_t h = word_hash(rs->ex[e].triggers[t], strlen(rs->ex[e].triggers[t]));
-            x->tbloom[h / 64] |= 1ull << (h % 64);
-        }
+    for (size_t e = 0; e < rs->nex; e++) bloom_add(x, rs->ex[e].triggers, rs->ex[e].ntriggers);
+    const struct cue *const cues[] = {rs->modality, rs->attribution, rs->boilerplate, rs->details};
+    const size_t ncues[] = {rs->nmodality, rs->nattribution, rs->nboilerplate, rs->ndetails};
+    for (int k = 0; k < 4; k++)
+        for (size_t i = 0; i < ncues[k]; i++) bloom_add(x, cues[k][i].triggers, cues[k][i].ntriggers);
     x->want = xcalloc(x->nwant, sizeof *x->want);
     return x;
 }
@@ -630,10 +642,22 @@ static void fill_context(struct extract_ctx *x, struct value *v, int t, const ch
 
 /* ==== Modality, attribution, boilerplate ==== */
 
+/* Does the current sentence have one of the cue's trigger words (or has the
+ * cue none)?  A cue without its word cannot match: no need to run it. */
+static int cue_wanted(const struct extract_ctx *x, const struct cue *c)
+{
+    if (!c->ntriggers) return 1;
+    for (size_t w = 0; w < x->nwords; w++)
+        for (size_t t = 0; t < c->ntriggers; t++)
+            if (strncmp(c->triggers[t], x->words[w], x->wlens[w]) == 0 && c->triggers[t][x->wlens[w]] == '\0') return 1;
+    return 0;
+}
+
 /* Run a cue pattern over the sentence; 1 when it matches (span in *s, *e). */
 static int cue_match(struct extract_ctx *x, const struct cue *c, const char *sent, size_t len, size_t from, size_t *s,
                      size_t *e)
 {
+    if (!cue_wanted(x, c)) return 0;
     x->slots = c->slots;
     int rc = pcre2_match(c->re, (PCRE2_SPTR)sent, len, from, 0, x->md, x->mctx);
     if (rc < 0) return 0;
@@ -668,6 +692,7 @@ static void attribution_of(struct extract_ctx *x, const char *sent, size_t len, 
 {
     for (size_t i = 0; i < x->rs->nattribution; i++) {
         const struct cue *cu = &x->rs->attribution[i];
+        if (!cue_wanted(x, cu)) continue;
         x->slots = cu->slots;
         int rc = pcre2_match(cu->re, (PCRE2_SPTR)sent, len, 0, 0, x->md, x->mctx);
         if (rc < 0 || cu->source_group < 0 || cu->source_group >= rc) continue;
@@ -704,7 +729,7 @@ static void find_details(struct extract_ctx *x, const char *sent, size_t len, ui
 {
     for (size_t i = 0; i < x->rs->ndetails; i++) {
         const struct cue *c = &x->rs->details[i];
-        if (!c->re) continue;
+        if (!c->re || !cue_wanted(x, c)) continue;
         x->slots = c->slots;
         int rc = pcre2_match(c->re, (PCRE2_SPTR)sent, len, 0, 0, x->md, x->mctx);
         if (rc < 0) continue;
@@ -1105,6 +1130,11 @@ size_t extract_document(struct extract_ctx *x, const struct document *doc, uint3
         size_t len = sv[i].end - sv[i].start;
         if (len > MAX_SENTENCE) len = MAX_SENTENCE;
         x->stats.sentences++;
+        /* only words that may be triggers (of extractors or cues) are kept */
+        size_t kept = sentence_words(x, sent, len, wbuf, sizeof wbuf, words, lens, MAX_WORDS);
+        x->words = words;
+        x->wlens = lens;
+        x->nwords = kept;
         int bp = boilerplate(x, sent, len);
         if (bp == 2) {
             x->stats.boilerplate += ns - i;
@@ -1114,8 +1144,6 @@ size_t extract_document(struct extract_ctx *x, const struct document *doc, uint3
             x->stats.boilerplate++;
             continue;
         }
-        /* only words that may be triggers meet the trigger table */
-        size_t kept = sentence_words(x, sent, len, wbuf, sizeof wbuf, words, lens, MAX_WORDS);
         memset(x->want, 0, x->nwant * sizeof *x->want);
         rules_triggered(x->rs, words, lens, kept, x->want);
         int any = 0;
@@ -1139,6 +1167,8 @@ size_t extract_document(struct extract_ctx *x, const struct document *doc, uint3
         remember_mentions(x);
     }
     attach_details(x, out, first);
+    x->words = NULL; /* they were this call's */
+    x->nwords = 0;
     x->slots = NULL;
     x->stats.claims += added;
     free(sv);

@@ -95,6 +95,8 @@ static void free_cues(struct cue *v, size_t n)
         free(v[i].path);
         free(v[i].source);
         free(v[i].kind_names);
+        for (size_t t = 0; t < v[i].ntriggers; t++) free(v[i].triggers[t]);
+        free(v[i].triggers);
         pcre2_code_free(v[i].re);
     }
     free(v);
@@ -260,6 +262,26 @@ static size_t str_list(struct loader *L, yaml_node_t *n, char ***out)
         (*out)[k++] = xstrdup(s);
     }
     return k;
+}
+
+/* A `triggers:` list: lower-cased, each one word as the prefilter cuts them
+ * (letters, digits, hyphens and non-ASCII letters), else it never fires. */
+static size_t load_triggers(struct loader *L, yaml_node_t *m, char ***out)
+{
+    yaml_node_t *tn = yamldoc_get(L->yd, m, "triggers");
+    size_t n = str_list(L, tn, out);
+    for (size_t t = 0; t < n; t++) {
+        int ok = (*out)[t][0] != '\0';
+        for (char *c = (*out)[t]; *c; c++) {
+            unsigned char u = (unsigned char)*c;
+            if (u >= 'A' && u <= 'Z') *c = (char)(u + 32);
+            if (!((u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u >= 0x80 || u == '-')) ok = 0;
+        }
+        if (!ok)
+            err(L, yamldoc_str(tn) ? tn : yamldoc_item(L->yd, tn, t),
+                "a trigger is one word (letters, digits, hyphens): '%s' would never fire", (*out)[t]);
+    }
+    return n;
 }
 
 static void check_keys(struct loader *L, yaml_node_t *map, const char *const *allowed)
@@ -569,9 +591,7 @@ static void load_extractors(struct loader *L, yaml_node_t *n)
         x->expanded = xstrdup(kind); /* replaced by the expanded pattern in compile */
         yaml_node_t *ctx = yamldoc_get(L->yd, m, "context");
         if (ctx) parse_context(L, ctx, &x->context);
-        x->ntriggers = str_list(L, yamldoc_get(L->yd, m, "triggers"), &x->triggers);
-        for (size_t t = 0; t < x->ntriggers; t++)
-            for (char *c = x->triggers[t]; *c; c++) *c = (char)((*c >= 'A' && *c <= 'Z') ? *c + 32 : *c);
+        x->ntriggers = load_triggers(L, m, &x->triggers);
         yaml_node_t *mod = yamldoc_get(L->yd, m, "modality");
         if (mod) {
             x->modality = lookup(mod_names, MOD_COUNT, yamldoc_str(mod));
@@ -701,7 +721,7 @@ static void load_cues(struct loader *L, yaml_node_t *n, const char *section, str
         err(L, n, "'%s' must be a list", section);
         return;
     }
-    static const char *const keys[] = {"id", "pattern", "modality", "scope", "kinds", "description", NULL};
+    static const char *const keys[] = {"id", "pattern", "modality", "scope", "kinds", "triggers", "description", NULL};
     static const char *const scopes[] = {"near", "sentence", "rest"};
     for (size_t i = 0; i < yamldoc_len(n); i++) {
         yaml_node_t *m = yamldoc_item(L->yd, n, i);
@@ -751,6 +771,7 @@ static void load_cues(struct loader *L, yaml_node_t *n, const char *section, str
             c->kind_names = buf_steal(&kb);
         }
         c->value_group = -1;
+        c->ntriggers = load_triggers(L, m, &c->triggers);
         c->id = xstrdup(id);
         c->source = xstrdup(pat);
         c->pattern_node = yamldoc_get(L->yd, m, "pattern");

@@ -181,7 +181,9 @@ struct cue {
     int nslots;
     char *path;
     unsigned line, col;
-    char *source;       /* the pattern as written */
+    char *source;    /* the pattern as written */
+    char **triggers; /* lower-case words; the sentence must have one (none: always run) */
+    size_t ntriggers;
     void *pattern_node; /* while loading */
     size_t pending;
     /* details cues: the kinds whose claims they attach to, and the group whose
