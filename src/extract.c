@@ -649,7 +649,7 @@ static int cue_wanted(const struct extract_ctx *x, const struct cue *c)
     if (!c->ntriggers) return 1;
     for (size_t w = 0; w < x->nwords; w++)
         for (size_t t = 0; t < c->ntriggers; t++)
-            if (strncmp(c->triggers[t], x->words[w], x->wlens[w]) == 0 && c->triggers[t][x->wlens[w]] == '\0') return 1;
+            if (c->trigger_lens[t] == x->wlens[w] && memcmp(c->triggers[t], x->words[w], x->wlens[w]) == 0) return 1;
     return 0;
 }
 

@@ -97,6 +97,7 @@ static void free_cues(struct cue *v, size_t n)
         free(v[i].kind_names);
         for (size_t t = 0; t < v[i].ntriggers; t++) free(v[i].triggers[t]);
         free(v[i].triggers);
+        free(v[i].trigger_lens);
         pcre2_code_free(v[i].re);
     }
     free(v);
@@ -113,13 +114,6 @@ static int free_macro(const char *key, void *val, void *arg)
     return 0;
 }
 
-static int free_trigger(const char *key, void *val, void *arg)
-{
-    (void)key;
-    (void)arg;
-    free(val);
-    return 0;
-}
 
 static void free_pending(struct ruleset *rs)
 {
@@ -174,9 +168,10 @@ void rules_free(struct ruleset *rs)
     char key[256];
     strmap_each(rs->macros, key, free_macro, NULL);
     strmap_free((Pvoid_t *)&rs->macros);
-    char wkey[512];
-    strmap_each(rs->triggers, wkey, free_trigger, NULL);
-    strmap_free((Pvoid_t *)&rs->triggers);
+    for (size_t i = 0; i < rs->triggers.cap; i++)
+        if (rs->triggers.v[i].hash) free(rs->triggers.v[i].val);
+    strhash_free(&rs->triggers);
+    free(rs->always);
     free_pending(rs);
     free(rs);
 }
@@ -772,6 +767,8 @@ static void load_cues(struct loader *L, yaml_node_t *n, const char *section, str
         }
         c->value_group = -1;
         c->ntriggers = load_triggers(L, m, &c->triggers);
+        c->trigger_lens = xcalloc(c->ntriggers + 1, sizeof *c->trigger_lens);
+        for (size_t t = 0; t < c->ntriggers; t++) c->trigger_lens[t] = strlen(c->triggers[t]);
         c->id = xstrdup(id);
         c->source = xstrdup(pat);
         c->pattern_node = yamldoc_get(L->yd, m, "pattern");
@@ -1428,7 +1425,7 @@ static void compile_fields(struct ruleset *rs, struct extractor *x, struct diag 
 
 static void add_trigger(struct ruleset *rs, const char *word, uint32_t ex)
 {
-    void **slot = strmap_slot((Pvoid_t *)&rs->triggers, word);
+    void **slot = strhash_slot(&rs->triggers, word);
     uint32_t *list = *slot; /* list[0] = count */
     uint32_t n = list ? list[0] : 0;
     for (uint32_t i = 1; i <= n; i++)
@@ -1475,6 +1472,9 @@ int rules_compile(struct ruleset *rs, struct diag *d)
         compile_fields(rs, x, d);
         for (size_t t = 0; t < x->ntriggers; t++) add_trigger(rs, x->triggers[t], x->index);
     }
+    rs->always = xcalloc((rs->nex + 63) / 64 + 1, sizeof *rs->always);
+    for (size_t i = 0; i < rs->nex; i++)
+        if (!rs->ex[i].ntriggers) rs->always[i / 64] |= 1ull << (i % 64);
     size_t kept = 0;
     for (size_t i = 0; i < rs->nchecks; i++) {
         struct check c = rs->checks[i];
@@ -1523,14 +1523,14 @@ int rules_compile(struct ruleset *rs, struct diag *d)
 
 void rules_triggered(const struct ruleset *rs, const char *const *words, const size_t *lens, size_t n, uint64_t *want)
 {
-    for (size_t i = 0; i < rs->nex; i++)
-        if (!rs->ex[i].ntriggers) want[i / 64] |= 1ull << (i % 64);
+    if (rs->always)
+        for (size_t i = 0; i < (rs->nex + 63) / 64; i++) want[i] |= rs->always[i];
     char key[128];
     for (size_t w = 0; w < n; w++) {
         if (lens[w] >= sizeof key) continue;
         memcpy(key, words[w], lens[w]);
         key[lens[w]] = '\0';
-        uint32_t *list = strmap_get(rs->triggers, key);
+        uint32_t *list = strhash_get(&rs->triggers, key);
         if (!list) continue;
         for (uint32_t k = 1; k <= list[0]; k++) want[list[k] / 64] |= 1ull << (list[k] % 64);
     }

@@ -16,6 +16,7 @@
 
 #include "diag.h"
 #include "lexicon.h"
+#include "strmap.h"
 
 /* ==== Claim kinds ==== */
 
@@ -183,6 +184,7 @@ struct cue {
     unsigned line, col;
     char *source;    /* the pattern as written */
     char **triggers; /* lower-case words; the sentence must have one (none: always run) */
+    size_t *trigger_lens;
     size_t ntriggers;
     void *pattern_node; /* while loading */
     size_t pending;
@@ -205,8 +207,9 @@ struct ruleset {
     struct cue *modality, *attribution, *boilerplate, *details;
     size_t nmodality, nattribution, nboilerplate, ndetails;
     size_t capmodality, capattribution, capboilerplate, capdetails;
-    void *macros;   /* Judy: name -> struct macro_def */
-    void *triggers; /* Judy: lower-case word -> trigger list */
+    void *macros;            /* Judy: name -> struct macro_def */
+    struct strhash triggers; /* lower-case word -> uint32_t list of extractors (list[0]: count) */
+    uint64_t *always;        /* extractors without triggers, a bit each ((nex + 63) / 64 words) */
     size_t nfiles;
     /* the YAML of every file stays loaded until rules_compile is done */
     struct pending *pending;
