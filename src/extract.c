@@ -47,6 +47,7 @@ struct extract_ctx {
     size_t npos, cappos;
     const struct macro_slot *slots; /* of the pattern being matched */
     uint64_t *want;
+    uint8_t *seen;                            /* rules_triggered's scratch */
     uint64_t tbloom[TRIGGER_BLOOM_BITS / 64]; /* the trigger words: a cheap first test */
     /* the current sentence's words that passed tbloom (cue triggers) */
     const char **words;
@@ -142,6 +143,7 @@ struct extract_ctx *extract_ctx_new(const struct ruleset *rs)
     for (int k = 0; k < 4; k++)
         for (size_t i = 0; i < ncues[k]; i++) bloom_add(x, cues[k][i].triggers, cues[k][i].ntriggers);
     x->want = xcalloc(x->nwant, sizeof *x->want);
+    x->seen = xcalloc(rs->nex + 1, 1);
     return x;
 }
 
@@ -154,6 +156,7 @@ void extract_ctx_free(struct extract_ctx *x)
     free(x->ann);
     free(x->first_at);
     free(x->want);
+    free(x->seen);
     free(x->hits);
     free(x->spent);
     free(x->stopped);
@@ -1145,7 +1148,7 @@ size_t extract_document(struct extract_ctx *x, const struct document *doc, uint3
             continue;
         }
         memset(x->want, 0, x->nwant * sizeof *x->want);
-        rules_triggered(x->rs, words, lens, kept, x->want);
+        rules_triggered(x->rs, words, lens, kept, x->want, x->seen);
         int any = 0;
         for (size_t w = 0; w < x->nwant; w++) any |= x->want[w] != 0;
         /* mentions update the coreference context even when nothing fires */

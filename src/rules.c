@@ -153,6 +153,7 @@ void rules_free(struct ruleset *rs)
         }
         for (size_t t = 0; t < x->ntriggers; t++) free(x->triggers[t]);
         free(x->triggers);
+        free(x->trigger_group);
     }
     free(rs->ex);
     for (size_t i = 0; i < rs->nchecks; i++) {
@@ -261,20 +262,68 @@ static size_t str_list(struct loader *L, yaml_node_t *n, char ***out)
 
 /* A `triggers:` list: lower-cased, each one word as the prefilter cuts them
  * (letters, digits, hyphens and non-ASCII letters), else it never fires. */
-static size_t load_triggers(struct loader *L, yaml_node_t *m, char ***out)
+/* Check and lower-case trigger word t of the list (node n, for errors). */
+static void check_trigger(struct loader *L, yaml_node_t *n, char *t)
+{
+    int ok = t[0] != '\0';
+    for (char *c = t; *c; c++) {
+        unsigned char u = (unsigned char)*c;
+        if (u >= 'A' && u <= 'Z') *c = (char)(u + 32);
+        if (!((u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u >= 0x80 || u == '-')) ok = 0;
+    }
+    if (!ok) err(L, n, "a trigger is one word (letters, digits, hyphens): '%s' would never fire", t);
+}
+
+/* A `triggers:` list: lower-cased, each one word as the prefilter cuts them
+ * (letters, digits, hyphens and non-ASCII letters), else it never fires.
+ * With groups (an extractor's), it may also be a list of lists: the
+ * sentence must then have a word of every list; (*groups)[i] is the list
+ * of word i.  Returns the number of words. */
+static size_t load_triggers(struct loader *L, yaml_node_t *m, char ***out, uint8_t **groups, int *ngroups)
 {
     yaml_node_t *tn = yamldoc_get(L->yd, m, "triggers");
-    size_t n = str_list(L, tn, out);
-    for (size_t t = 0; t < n; t++) {
-        int ok = (*out)[t][0] != '\0';
-        for (char *c = (*out)[t]; *c; c++) {
-            unsigned char u = (unsigned char)*c;
-            if (u >= 'A' && u <= 'Z') *c = (char)(u + 32);
-            if (!((u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u >= 0x80 || u == '-')) ok = 0;
+    if (groups) {
+        *groups = NULL;
+        *ngroups = 0;
+    }
+    int nested = tn && yamldoc_is_seq(tn) && yamldoc_len(tn) && yamldoc_is_seq(yamldoc_item(L->yd, tn, 0));
+    if (!nested) {
+        size_t n = str_list(L, tn, out);
+        for (size_t t = 0; t < n; t++) check_trigger(L, yamldoc_str(tn) ? tn : yamldoc_item(L->yd, tn, t), (*out)[t]);
+        if (groups && n) {
+            *groups = xcalloc(n, 1);
+            *ngroups = 1;
         }
-        if (!ok)
-            err(L, yamldoc_str(tn) ? tn : yamldoc_item(L->yd, tn, t),
-                "a trigger is one word (letters, digits, hyphens): '%s' would never fire", (*out)[t]);
+        return n;
+    }
+    *out = NULL;
+    if (!groups) {
+        err(L, tn, "a cue's triggers are one list of words");
+        return 0;
+    }
+    size_t n = 0, cap = 0, gcap = 0, ng = yamldoc_len(tn);
+    if (ng > 8) {
+        err(L, tn, "at most 8 lists of trigger words");
+        return 0;
+    }
+    for (size_t g = 0; g < ng; g++) {
+        yaml_node_t *gn = yamldoc_item(L->yd, tn, g);
+        if (!yamldoc_is_seq(gn) || !yamldoc_len(gn)) {
+            err(L, gn, "triggers: either words, or lists of words (every list needs a word in the sentence)");
+            continue;
+        }
+        char **words;
+        size_t k = str_list(L, gn, &words);
+        for (size_t t = 0; t < k; t++) {
+            check_trigger(L, yamldoc_item(L->yd, gn, t), words[t]);
+            XGROW(*out, cap, n + 1);
+            XGROW(*groups, gcap, n + 1);
+            (*out)[n] = words[t];
+            (*groups)[n] = (uint8_t)*ngroups;
+            n++;
+        }
+        free(words);
+        if (k) (*ngroups)++;
     }
     return n;
 }
@@ -586,7 +635,7 @@ static void load_extractors(struct loader *L, yaml_node_t *n)
         x->expanded = xstrdup(kind); /* replaced by the expanded pattern in compile */
         yaml_node_t *ctx = yamldoc_get(L->yd, m, "context");
         if (ctx) parse_context(L, ctx, &x->context);
-        x->ntriggers = load_triggers(L, m, &x->triggers);
+        x->ntriggers = load_triggers(L, m, &x->triggers, &x->trigger_group, &x->ntrigger_groups);
         yaml_node_t *mod = yamldoc_get(L->yd, m, "modality");
         if (mod) {
             x->modality = lookup(mod_names, MOD_COUNT, yamldoc_str(mod));
@@ -766,7 +815,7 @@ static void load_cues(struct loader *L, yaml_node_t *n, const char *section, str
             c->kind_names = buf_steal(&kb);
         }
         c->value_group = -1;
-        c->ntriggers = load_triggers(L, m, &c->triggers);
+        c->ntriggers = load_triggers(L, m, &c->triggers, NULL, NULL);
         c->trigger_lens = xcalloc(c->ntriggers + 1, sizeof *c->trigger_lens);
         for (size_t t = 0; t < c->ntriggers; t++) c->trigger_lens[t] = strlen(c->triggers[t]);
         c->id = xstrdup(id);
@@ -1423,16 +1472,18 @@ static void compile_fields(struct ruleset *rs, struct extractor *x, struct diag 
     }
 }
 
-static void add_trigger(struct ruleset *rs, const char *word, uint32_t ex)
+/* The trigger table: word -> list of (extractor << 3 | list of triggers). */
+static void add_trigger(struct ruleset *rs, const char *word, uint32_t ex, unsigned group)
 {
+    uint32_t entry = ex << 3 | group;
     void **slot = strhash_slot(&rs->triggers, word);
     uint32_t *list = *slot; /* list[0] = count */
     uint32_t n = list ? list[0] : 0;
     for (uint32_t i = 1; i <= n; i++)
-        if (list[i] == ex) return;
+        if (list[i] == entry) return;
     list = xrealloc(list, (n + 2) * sizeof *list);
     list[0] = n + 1;
-    list[n + 1] = ex;
+    list[n + 1] = entry;
     *slot = list;
 }
 
@@ -1470,7 +1521,7 @@ int rules_compile(struct ruleset *rs, struct diag *d)
         x->re = compile_one(rs, x->source, x->pending, x->pattern_node, x->slots, &x->nslots, 64, &x->expanded, d);
         if (!x->re) continue;
         compile_fields(rs, x, d);
-        for (size_t t = 0; t < x->ntriggers; t++) add_trigger(rs, x->triggers[t], x->index);
+        for (size_t t = 0; t < x->ntriggers; t++) add_trigger(rs, x->triggers[t], x->index, x->trigger_group[t]);
     }
     rs->always = xcalloc((rs->nex + 63) / 64 + 1, sizeof *rs->always);
     for (size_t i = 0; i < rs->nex; i++)
@@ -1521,17 +1572,38 @@ int rules_compile(struct ruleset *rs, struct diag *d)
     return d->errors > before ? -1 : 0;
 }
 
-void rules_triggered(const struct ruleset *rs, const char *const *words, const size_t *lens, size_t n, uint64_t *want)
+void rules_triggered(const struct ruleset *rs, const char *const *words, const size_t *lens, size_t n, uint64_t *want,
+                     uint8_t *seen)
 {
     if (rs->always)
         for (size_t i = 0; i < (rs->nex + 63) / 64; i++) want[i] |= rs->always[i];
     char key[128];
+    uint32_t touched[256];
+    size_t ntouched = 0;
     for (size_t w = 0; w < n; w++) {
         if (lens[w] >= sizeof key) continue;
         memcpy(key, words[w], lens[w]);
         key[lens[w]] = '\0';
         uint32_t *list = strhash_get(&rs->triggers, key);
         if (!list) continue;
-        for (uint32_t k = 1; k <= list[0]; k++) want[list[k] / 64] |= 1ull << (list[k] % 64);
+        for (uint32_t k = 1; k <= list[0]; k++) {
+            uint32_t ex = list[k] >> 3;
+            const struct extractor *x = &rs->ex[ex];
+            if (x->ntrigger_groups <= 1) {
+                want[ex / 64] |= 1ull << (ex % 64);
+                continue;
+            }
+            /* a word of every list: remember which lists this sentence has */
+            if (!seen[ex]) {
+                if (ntouched == sizeof touched / sizeof *touched) { /* no room to undo: just run it */
+                    want[ex / 64] |= 1ull << (ex % 64);
+                    continue;
+                }
+                touched[ntouched++] = ex;
+            }
+            seen[ex] |= (uint8_t)(1u << (list[k] & 7));
+            if (seen[ex] == (uint8_t)((1u << x->ntrigger_groups) - 1)) want[ex / 64] |= 1ull << (ex % 64);
+        }
     }
+    for (size_t i = 0; i < ntouched; i++) seen[touched[i]] = 0;
 }

@@ -128,10 +128,12 @@ struct extractor {
     int nslots;
     struct field_spec specs[MAX_FIELDS];
     int nspecs;
-    unsigned context; /* CONTEXT_* fields to take from the sentence */
-    int modality;     /* forced modality, or -1 */
-    char **triggers;  /* lower-case words; the sentence must have one (none: always run) */
+    unsigned context;       /* CONTEXT_* fields to take from the sentence */
+    int modality;           /* forced modality, or -1 */
+    char **triggers;        /* lower-case words; the sentence must have one (none: always run) */
+    uint8_t *trigger_group; /* per word: its list, when the sentence needs a word of each of several */
     size_t ntriggers;
+    int ntrigger_groups; /* 0 (no triggers), 1, or up to 8 lists */
     char *path;
     unsigned line, col;
     uint32_t index;
@@ -239,7 +241,9 @@ const char *modality_name(int m);
 const char *comparator_name(int c);
 
 /* Extractors worth running on a sentence whose lower-cased words are given:
- * sets bits in want (one per extractor index; want holds (nex+63)/64 words). */
-void rules_triggered(const struct ruleset *rs, const char *const *words, const size_t *lens, size_t n, uint64_t *want);
+ * sets bits in want (one per extractor index; want holds (nex+63)/64 words).
+ * seen: nex bytes of scratch, zero on entry and left zero. */
+void rules_triggered(const struct ruleset *rs, const char *const *words, const size_t *lens, size_t n, uint64_t *want,
+                     uint8_t *seen);
 
 #endif
