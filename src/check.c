@@ -478,11 +478,11 @@ static void substitute(struct buf *out, const char *tmpl, const struct claimset 
             }
         } else if (n == 7 && strncmp(s + 1, "weekday", 7) == 0) {
             /* the weekday the claim names */
-            int w = claim_field(p, ck->compare)->date.weekday;
+            int w = field_holds_ents(t) ? 0 : claim_field(p, ck->compare)->date.weekday;
             buf_puts(out, w >= 1 && w <= 7 ? weekday_name[w] : "?");
         } else if (n == 6 && strncmp(s + 1, "actual", 6) == 0) {
             /* the weekday its date really is */
-            buf_puts(out, weekday_name[cal_weekday(claim_field(p, ck->compare)->date.lo)]);
+            buf_puts(out, t == FT_DATE ? weekday_name[cal_weekday(claim_field(p, ck->compare)->date.lo)] : "?");
         } else if (n == 4 && strncmp(s + 1, "kind", 4) == 0) {
             buf_puts(out, k->name);
         } else if (n == 5 && strncmp(s + 1, "field", 5) == 0) {

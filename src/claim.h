@@ -16,7 +16,7 @@
 
 #define MAX_ENTS 4
 
-/* A value holds entities or a number/date, never both (field_has_ents says
+/* A value holds entities or a number/date, never both (field_holds_ents says
  * which by the field's type), so the two share their bytes: 56 bytes on
  * LP64, not 88.  Claims are most of the memory of a run. */
 struct value {
@@ -34,12 +34,6 @@ struct value {
     uint8_t nents;
     uint8_t lo_open, hi_open;
 };
-
-/* Does a field of this type hold entities (ents) rather than lo, hi and date? */
-static inline int field_has_ents(int type)
-{
-    return type == FT_ENTITIES || type == FT_ENTITY || type == FT_PLACE || type == FT_ACTOR;
-}
 
 /* A claim's values and strings are separate allocations while it is being
  * extracted (claim_init allocates kind->nfields values; strings are

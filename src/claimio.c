@@ -57,7 +57,7 @@ static void raw_num(struct buf *b, double x)
 static void raw_value(struct buf *b, const struct value *v, int type)
 {
     buf_printf(b, "{\"flags\":%u", (unsigned)v->nxflags);
-    if (field_has_ents(type)) { /* lo, hi and date share these bytes */
+    if (field_holds_ents(type)) { /* lo, hi and date share these bytes */
         if (v->nents) {
             buf_puts(b, ",\"ents\":[");
             for (int i = 0; i < v->nents; i++) {
@@ -227,10 +227,10 @@ static void read_document(struct reader *r, json_t *o, struct entry *e)
 static int read_value(struct reader *r, json_t *o, struct value *v, const char *name, int type)
 {
     json_t *ents = json_object_get(o, "ents"), *dt = json_object_get(o, "date"), *num = json_object_get(o, "num");
-    if (field_has_ents(type) ? dt || num : ents != NULL) {
+    if (field_holds_ents(type) ? dt || num : ents != NULL) {
         /* they share their bytes (struct value): a shard must not set both */
         diag_add(r->d, DIAG_ERROR, r->path, r->line, 0, "field '%s' cannot have %s", name,
-                 field_has_ents(type) ? "a date or number: it holds entities" : "entities");
+                 field_holds_ents(type) ? "a date or number: it holds entities" : "entities");
         r->failed = 1;
         return -1;
     }

@@ -728,6 +728,15 @@ static int parse_check(struct loader *L, struct check *c, size_t kept)
         default: c->comparator = CMP_EXACT;
         }
     }
+    /* a field holds entities or numbers and dates, never both (claim.h) */
+    int ents = field_holds_ents(k->fields[c->compare].type);
+    int wants_ents = c->comparator == CMP_PLACE || c->comparator == CMP_ENTITY;
+    if (c->comparator != CMP_EXACT && ents != wants_ents) {
+        err(L, cn ? cn : m, "comparator '%s' compares %s; '%s' is a %s field", cmp_names[c->comparator],
+            wants_ents ? "entities" : "numbers or dates", k->fields[c->compare].name,
+            field_type_name(k->fields[c->compare].type));
+        return -1;
+    }
     if ((c->comparator == CMP_WEEKDAY || c->comparator == CMP_TIMELINE) && k->fields[c->compare].type != FT_DATE) {
         err(L, cn, "comparator '%s' compares a date field; '%s' is not one", cmp_names[c->comparator],
             k->fields[c->compare].name);
@@ -1420,6 +1429,12 @@ static void compile_fields(struct ruleset *rs, struct extractor *x, struct diag 
             if (rec && !(fs->recent = macro_classes(yamldoc_str(rec)))) {
                 yamldoc_error(yd, d, DIAG_ERROR, rec,
                               "'recent' must name an entity macro (PERSON, COUNTRY, BODY, ...)");
+                continue;
+            }
+            if (rec && !field_holds_ents(x->kind->fields[fi].type)) {
+                yamldoc_error(yd, d, DIAG_ERROR, rec, "'recent' fills a field of entities; '%s' is a %s field", fname,
+                              field_type_name(x->kind->fields[fi].type));
+                fs->recent = 0;
                 continue;
             }
             yaml_node_t *map = yamldoc_get(yd, vn, "map");

@@ -237,6 +237,12 @@ int rules_compile(struct ruleset *rs, struct diag *d);
 const struct kind_def *rules_kind(const struct ruleset *rs, const char *name);
 int kind_field(const struct kind_def *k, const char *name);
 const char *field_type_name(int type);
+/* Does a field of this type hold entities (a value's ents) rather than a
+ * number or date (its lo, hi and date)?  The two share their bytes. */
+static inline int field_holds_ents(int type)
+{
+    return type == FT_ENTITIES || type == FT_ENTITY || type == FT_PLACE || type == FT_ACTOR;
+}
 const char *modality_name(int m);
 const char *comparator_name(int c);
 
