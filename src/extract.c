@@ -1090,7 +1090,8 @@ static size_t nonword_utf8(const char *s, size_t n)
 
 /* Lower-cased words of the sentence that may be trigger words (their
  * word_hash is in the Bloom filter), for the trigger prefilter.  A word is a
- * run of letters, digits, hyphens and other non-ASCII characters. */
+ * run of letters, digits, hyphens and non-ASCII characters, but for the
+ * spaces and punctuation of nonword_utf8. */
 static size_t sentence_words(const struct extract_ctx *x, const char *s, size_t len, char *buf, size_t bufcap,
                              const char **words, size_t *lens, size_t max)
 {

@@ -114,7 +114,6 @@ static int free_macro(const char *key, void *val, void *arg)
     return 0;
 }
 
-
 static void free_pending(struct ruleset *rs)
 {
     for (size_t i = 0; i < rs->npending; i++) {
@@ -260,8 +259,6 @@ static size_t str_list(struct loader *L, yaml_node_t *n, char ***out)
     return k;
 }
 
-/* A `triggers:` list: lower-cased, each one word as the prefilter cuts them
- * (letters, digits, hyphens and non-ASCII letters), else it never fires. */
 /* Check and lower-case trigger word t of the list (node n, for errors). */
 static void check_trigger(struct loader *L, yaml_node_t *n, char *t)
 {
@@ -1223,9 +1220,8 @@ static int expand(struct ruleset *rs, struct expansion *x, const char *s, long s
     return 0;
 }
 
-/* Capture group numbers of a name (all of them when names repeat). */
-/* The numbers of the groups called name (several under (?J)): the first max
- * in out; returns how many there are, which may be more than max. */
+/* The capture group numbers of a name (several when it repeats under (?J)):
+ * the first max in out; returns how many there are, which may be more. */
 static int group_numbers(const pcre2_code *re, const char *name, int *out, int max)
 {
     uint32_t count = 0, size = 0;
