@@ -49,10 +49,6 @@ struct extract_ctx {
     uint64_t *want;
     uint8_t *seen;                            /* rules_triggered's scratch */
     uint64_t tbloom[TRIGGER_BLOOM_BITS / 64]; /* the trigger words: a cheap first test */
-    /* the current sentence's words that passed tbloom (cue triggers) */
-    const char **words;
-    const size_t *wlens;
-    size_t nwords;
     size_t nwant;
     struct extract_stats stats;
     /* the latest mention of each annotation class in the document's earlier
@@ -136,7 +132,7 @@ struct extract_ctx *extract_ctx_new(const struct ruleset *rs)
     pcre2_set_callout(x->mctx, callout, x);
     x->spent = xcalloc(rs->nex + 1, sizeof *x->spent);
     x->stopped = xcalloc(rs->nex + 1, 1);
-    x->nwant = (rs->nex + 63) / 64 + 1;
+    x->nwant = (rs->nwant + 63) / 64 + 1;
     for (size_t e = 0; e < rs->nex; e++) bloom_add(x, rs->ex[e].triggers, rs->ex[e].ntriggers);
     const struct cue *const cues[] = {rs->modality, rs->attribution, rs->boilerplate, rs->details};
     const size_t ncues[] = {rs->nmodality, rs->nattribution, rs->nboilerplate, rs->ndetails};
@@ -649,11 +645,7 @@ static void fill_context(struct extract_ctx *x, struct value *v, int t, const ch
  * cue none)?  A cue without its word cannot match: no need to run it. */
 static int cue_wanted(const struct extract_ctx *x, const struct cue *c)
 {
-    if (!c->ntriggers) return 1;
-    for (size_t w = 0; w < x->nwords; w++)
-        for (size_t t = 0; t < c->ntriggers; t++)
-            if (c->trigger_lens[t] == x->wlens[w] && memcmp(c->triggers[t], x->words[w], x->wlens[w]) == 0) return 1;
-    return 0;
+    return !c->ntriggers || (x->want[c->index / 64] >> (c->index % 64) & 1);
 }
 
 /* Run a cue pattern over the sentence; 1 when it matches (span in *s, *e). */
@@ -1156,11 +1148,11 @@ size_t extract_document(struct extract_ctx *x, const struct document *doc, uint3
         size_t len = sv[i].end - sv[i].start;
         if (len > MAX_SENTENCE) len = MAX_SENTENCE;
         x->stats.sentences++;
-        /* only words that may be triggers (of extractors or cues) are kept */
+        /* only words that may be triggers (of extractors or cues) meet the
+         * trigger table */
         size_t kept = sentence_words(x, sent, len, wbuf, sizeof wbuf, words, lens, MAX_WORDS);
-        x->words = words;
-        x->wlens = lens;
-        x->nwords = kept;
+        memset(x->want, 0, x->nwant * sizeof *x->want);
+        rules_triggered(x->rs, words, lens, kept, x->want, x->seen);
         int bp = boilerplate(x, sent, len);
         if (bp == 2) {
             x->stats.boilerplate += ns - i;
@@ -1170,10 +1162,12 @@ size_t extract_document(struct extract_ctx *x, const struct document *doc, uint3
             x->stats.boilerplate++;
             continue;
         }
-        memset(x->want, 0, x->nwant * sizeof *x->want);
-        rules_triggered(x->rs, words, lens, kept, x->want, x->seen);
-        int any = 0;
-        for (size_t w = 0; w < x->nwant; w++) any |= x->want[w] != 0;
+        int any = 0; /* an extractor's bit (the cues' follow them) */
+        for (size_t e = 0; e < x->rs->nex && !any; e += 64) {
+            uint64_t w = x->want[e / 64];
+            if (x->rs->nex - e < 64) w &= (1ull << (x->rs->nex - e)) - 1;
+            any = w != 0;
+        }
         /* mentions update the coreference context even when nothing fires */
         x->nmen = lexicon_mentions(x->rs->lex, &mctx, sent, len, x->men, MAX_MENTIONS);
         if (x->nmen > MAX_MENTIONS) x->nmen = MAX_MENTIONS;
@@ -1193,8 +1187,6 @@ size_t extract_document(struct extract_ctx *x, const struct document *doc, uint3
         remember_mentions(x);
     }
     attach_details(x, out, first);
-    x->words = NULL; /* they were this call's */
-    x->nwords = 0;
     x->slots = NULL;
     x->stats.claims += added;
     free(sv);

@@ -97,7 +97,6 @@ static void free_cues(struct cue *v, size_t n)
         free(v[i].kind_names);
         for (size_t t = 0; t < v[i].ntriggers; t++) free(v[i].triggers[t]);
         free(v[i].triggers);
-        free(v[i].trigger_lens);
         pcre2_code_free(v[i].re);
     }
     free(v);
@@ -822,8 +821,6 @@ static void load_cues(struct loader *L, yaml_node_t *n, const char *section, str
         }
         c->value_group = -1;
         c->ntriggers = load_triggers(L, m, &c->triggers, NULL, NULL);
-        c->trigger_lens = xcalloc(c->ntriggers + 1, sizeof *c->trigger_lens);
-        for (size_t t = 0; t < c->ntriggers; t++) c->trigger_lens[t] = strlen(c->triggers[t]);
         c->id = xstrdup(id);
         c->source = xstrdup(pat);
         c->pattern_node = yamldoc_get(L->yd, m, "pattern");
@@ -1577,8 +1574,15 @@ int rules_compile(struct ruleset *rs, struct diag *d)
     for (size_t i = 0; i < rs->nex; i++) rs->ex[i].pattern_node = rs->ex[i].fields_node = NULL;
     struct cue *cues[4] = {rs->modality, rs->attribution, rs->boilerplate, rs->details};
     size_t ncues[4] = {rs->nmodality, rs->nattribution, rs->nboilerplate, rs->ndetails};
+    /* cues share the trigger table: their bits follow the extractors' */
+    rs->nwant = rs->nex;
     for (int k = 0; k < 4; k++)
-        for (size_t i = 0; i < ncues[k]; i++) cues[k][i].pattern_node = NULL;
+        for (size_t i = 0; i < ncues[k]; i++) {
+            struct cue *c = &cues[k][i];
+            c->pattern_node = NULL;
+            c->index = (uint32_t)rs->nwant++;
+            for (size_t t = 0; t < c->ntriggers; t++) add_trigger(rs, c->triggers[t], c->index, 0);
+        }
     free_pending(rs);
     return d->errors > before ? -1 : 0;
 }
@@ -1599,8 +1603,7 @@ void rules_triggered(const struct ruleset *rs, const char *const *words, const s
         if (!list) continue;
         for (uint32_t k = 1; k <= list[0]; k++) {
             uint32_t ex = list[k] >> 3;
-            const struct extractor *x = &rs->ex[ex];
-            if (x->ntrigger_groups <= 1) {
+            if (ex >= rs->nex || rs->ex[ex].ntrigger_groups <= 1) { /* a cue, or one list */
                 want[ex / 64] |= 1ull << (ex % 64);
                 continue;
             }
@@ -1613,7 +1616,7 @@ void rules_triggered(const struct ruleset *rs, const char *const *words, const s
                 touched[ntouched++] = ex;
             }
             seen[ex] |= (uint8_t)(1u << (list[k] & 7));
-            if (seen[ex] == (uint8_t)((1u << x->ntrigger_groups) - 1)) want[ex / 64] |= 1ull << (ex % 64);
+            if (seen[ex] == (uint8_t)((1u << rs->ex[ex].ntrigger_groups) - 1)) want[ex / 64] |= 1ull << (ex % 64);
         }
     }
     for (size_t i = 0; i < ntouched; i++) seen[touched[i]] = 0;

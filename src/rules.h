@@ -186,8 +186,8 @@ struct cue {
     unsigned line, col;
     char *source;    /* the pattern as written */
     char **triggers; /* lower-case words; the sentence must have one (none: always run) */
-    size_t *trigger_lens;
     size_t ntriggers;
+    uint32_t index;     /* its bit in rules_triggered's want, after the extractors' */
     void *pattern_node; /* while loading */
     size_t pending;
     /* details cues: the kinds whose claims they attach to, and the group whose
@@ -212,6 +212,7 @@ struct ruleset {
     void *macros;            /* Judy: name -> struct macro_def */
     struct strhash triggers; /* lower-case word -> uint32_t list of extractors (list[0]: count) */
     uint64_t *always;        /* extractors without triggers, a bit each ((nex + 63) / 64 words) */
+    size_t nwant;            /* bits rules_triggered sets: the extractors, then the cues */
     size_t nfiles;
     /* the YAML of every file stays loaded until rules_compile is done */
     struct pending *pending;
@@ -246,9 +247,10 @@ static inline int field_holds_ents(int type)
 const char *modality_name(int m);
 const char *comparator_name(int c);
 
-/* Extractors worth running on a sentence whose lower-cased words are given:
- * sets bits in want (one per extractor index; want holds (nex+63)/64 words).
- * seen: nex bytes of scratch, zero on entry and left zero. */
+/* Extractors and cues worth running on a sentence whose lower-cased words
+ * are given: sets bits in want (an extractor's index, a cue's index; want
+ * holds (nwant + 63) / 64 words).  A cue without triggers has no bit: run
+ * it.  seen: nex bytes of scratch, zero on entry and left zero. */
 void rules_triggered(const struct ruleset *rs, const char *const *words, const size_t *lens, size_t n, uint64_t *want,
                      uint8_t *seen);
 
