@@ -60,36 +60,18 @@ static unsigned word_starts(int id)
         break;
     default: break;
     }
+    if (timex_relative_start(id)) m |= SM_DATE;
     switch (id) {
     case W_A:
     case W_AN: m |= SM_DATE | SM_DUR | SM_NUM; break;
-    case W_THE:
-    case W_TODAY:
-    case W_TONIGHT:
-    case W_YESTERDAY:
-    case W_TOMORROW:
-    case W_THIS:
-    case W_LAST:
-    case W_NEXT:
-    case W_PAST:
-    case W_PREVIOUS:
-    case W_COMING:
-    case W_CURRENT:
-    case W_EARLIER:
-    case W_LATER:
-    case W_EARLY:
-    case W_LATE:
-    case W_FOLLOWING:
     case W_SINCE:
     case W_FROM:
     case W_BETWEEN:
     case W_Q:
-    case W_UPCOMING:
     case W_WEEK:
     case W_REST:
     case W_AFTER:
     case W_MID:
-    case W_RECENT:
     case W_REMAINDER:
     case W_REMAINING: m |= SM_DATE; break;
     case W_IN:

@@ -731,14 +731,8 @@ static int tod_after(const struct scan *S, int j, struct nx_expr *x)
     return j;
 }
 
-/* Relative expressions: "today", "last week", "earlier this month", "two days
- * ago", "over the last week", "next Monday", "this morning". */
-static int relative_date(const struct scan *S, int i, struct nx_expr *x, int *pend)
+int timex_relative_start(int id)
 {
-    int id = wid(S, i), id1 = wid(S, i + 1);
-    int32_t ref = S->ref;
-    int j;
-    int k0 = wkind(S, i);
     switch (id) {
     case W_TODAY:
     case W_TONIGHT:
@@ -762,10 +756,21 @@ static int relative_date(const struct scan *S, int i, struct nx_expr *x, int *pe
     case W_RECENT:
     case W_IN:
     case W_A:
-    case W_AN: break;
-    default: /* otherwise only a count can start one: "two days ago" */
-        if (!is_num(S, i) && k0 != K_CARD && k0 != K_TENS) return 0;
+    case W_AN: return 1;
+    default: return 0;
     }
+}
+
+/* Relative expressions: "today", "last week", "earlier this month", "two days
+ * ago", "over the last week", "next Monday", "this morning". */
+static int relative_date(const struct scan *S, int i, struct nx_expr *x, int *pend)
+{
+    int id = wid(S, i), id1 = wid(S, i + 1);
+    int32_t ref = S->ref;
+    int j;
+    int k0 = wkind(S, i);
+    /* otherwise only a count can start one: "two days ago" */
+    if (!timex_relative_start(id) && !is_num(S, i) && k0 != K_CARD && k0 != K_TENS) return 0;
     /* quick refusals before any work: what must follow */
     if (id == W_IN) {
         int k1 = wkind(S, i + 1), id1w = wid(S, i + 1);

@@ -13,5 +13,8 @@ int timex_match_date(const struct scan *S, int i, struct cand *c);
 int timex_match_time(const struct scan *S, int i, struct cand *c);
 /* A length of time: "three-hour-long", "for about three hours", "90 minutes". */
 int timex_match_duration(const struct scan *S, int i, struct cand *c);
+/* Can word id start a relative date ("yesterday", "last week", "in two
+ * days", "a week ago")?  A count can too: "two days ago". */
+int timex_relative_start(int id);
 
 #endif
