@@ -13,6 +13,7 @@
 #include "calendar.h"
 #include "normalize.h"
 #include "sentence.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #define MAX_MENTIONS 256
@@ -1068,29 +1069,17 @@ static int word_byte(unsigned char c)
     return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
 }
 
-/* Bytes of a UTF-8 space or punctuation mark at s that PCRE2 (in UCP mode)
- * does not count as a word character: the no-break space, guillemets and the
- * General Punctuation block (U+2000-U+206F: dashes, curly quotes, the
- * ellipsis, thin spaces); else 0.  "talks\u2014the" is two words. */
-static size_t nonword_utf8(const char *s, size_t n)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (n >= 2 && u[0] == 0xC2 && (u[1] == 0xA0 || u[1] == 0xAB || u[1] == 0xBB)) return 2;
-    if (n >= 3 && u[0] == 0xE2 && (u[1] == 0x80 || u[1] == 0x81) && u[2] >= 0x80 && u[2] <= 0xBF) return 3;
-    return 0;
-}
-
 /* Lower-cased words of the sentence that may be trigger words (their
  * word_hash is in the Bloom filter), for the trigger prefilter.  A word is a
  * run of letters, digits, hyphens and non-ASCII characters, but for the
- * spaces and punctuation of nonword_utf8. */
+ * spaces and punctuation of utf8_nonword_len. */
 static size_t sentence_words(const struct extract_ctx *x, const char *s, size_t len, char *buf, size_t bufcap,
                              const char **words, size_t *lens, size_t max)
 {
     size_t n = 0, k = 0, all = 0;
     for (size_t i = 0; i < len && all < max;) {
         while (i < len) { /* to the next word */
-            size_t p = (unsigned char)s[i] >= 0x80 ? nonword_utf8(s + i, len - i) : 0;
+            size_t p = (unsigned char)s[i] >= 0x80 ? utf8_nonword_len(s + i, len - i) : 0;
             if (p) {
                 i += p;
                 continue;
@@ -1102,7 +1091,7 @@ static size_t sentence_words(const struct extract_ctx *x, const char *s, size_t 
         uint32_t h = 2166136261u;
         while (i < len && k < bufcap) {
             unsigned char c = (unsigned char)s[i];
-            if (c >= 0x80 ? nonword_utf8(s + i, len - i) != 0 : !word_byte(c) && c != '-') break;
+            if (c >= 0x80 ? utf8_nonword_len(s + i, len - i) != 0 : !word_byte(c) && c != '-') break;
             if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
             buf[k++] = (char)c;
             h = (h ^ c) * 16777619u;

@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "strmap.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #define MAX_PHRASE 8 /* tokens in the longest alias or title */
@@ -194,13 +195,10 @@ static int is_word_byte(unsigned char c)
     return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
 }
 
-/* Curly quotes and dashes are punctuation even though they are non-ASCII. */
+/* Curly quotes, dashes and other non-ASCII punctuation (utf8.h). */
 static size_t punct_len(const unsigned char *s, size_t n)
 {
-    if (s[0] != 0xE2 && s[0] != 0xC2) return 0;
-    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] >= 0x90 && s[2] <= 0x9F)) return 3;
-    if (n >= 2 && s[0] == 0xC2 && (s[1] == 0xAB || s[1] == 0xBB || s[1] == 0xA0)) return 2;
-    return 0;
+    return utf8_nonword_len((const char *)s, n);
 }
 
 static int is_apostrophe(const unsigned char *s, size_t n, size_t *len)
