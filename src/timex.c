@@ -803,7 +803,6 @@ static int relative_date(const struct scan *S, int i, struct nx_expr *x, int *pe
         if (id != W_TONIGHT) j = tod_after(S, j, x);
         ok = 1;
         break;
-    case W_NOW: return 0;
     case W_THIS:
     case W_LAST:
     case W_NEXT:
