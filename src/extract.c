@@ -898,6 +898,24 @@ static int same_key(const struct claim *a, const struct claim *b)
     return 1;
 }
 
+/* The extractor's first match at or after from.  A pattern that starts at
+ * an annotation (ex->start_classes) is compiled anchored and tried at the
+ * offsets where one of those classes starts, in order: the same leftmost
+ * match as a search, without PCRE2 calling out at every word between. */
+static int next_match(struct extract_ctx *x, const struct extractor *ex, const char *sent, size_t len, size_t from)
+{
+    if (!ex->start_classes) return pcre2_match(ex->re, (PCRE2_SPTR)sent, len, from, 0, x->md, x->mctx);
+    for (size_t k = ann_lower(x, from); k < x->nann;) {
+        uint32_t at = x->ann[k].start;
+        unsigned classes = 0;
+        for (; k < x->nann && x->ann[k].start == at; k++) classes |= x->ann[k].classes;
+        if (!(classes & ex->start_classes)) continue;
+        int rc = pcre2_match(ex->re, (PCRE2_SPTR)sent, len, at, 0, x->md, x->mctx);
+        if (rc != PCRE2_ERROR_NOMATCH) return rc;
+    }
+    return PCRE2_ERROR_NOMATCH;
+}
+
 static size_t run_extractor(struct extract_ctx *x, const struct extractor *ex, const struct document *doc,
                             uint32_t docidx, size_t soff, const char *sent, size_t len, struct claimset *out,
                             size_t first_claim, struct diag *d)
@@ -912,7 +930,7 @@ static size_t run_extractor(struct extract_ctx *x, const struct extractor *ex, c
     int timed = len > 2048;
     double t0 = timed ? now_seconds() : 0;
     while (from <= len) {
-        int rc = pcre2_match(ex->re, (PCRE2_SPTR)sent, len, from, 0, x->md, x->mctx);
+        int rc = next_match(x, ex, sent, len, from);
         if (rc == PCRE2_ERROR_NOMATCH) break;
         if (rc < 0) {
             if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||

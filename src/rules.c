@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "calendar.h"
 #include "embedded.h"
+#include "pattern_start.h"
 #include "strmap.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -1243,7 +1244,8 @@ static uint32_t pattern_flags(void)
 
 /* Expand and compile one pattern; errors point into the YAML scalar. */
 static pcre2_code *compile_one(struct ruleset *rs, const char *source, size_t pending, yaml_node_t *node,
-                               struct macro_slot *slots, int *nslots, int maxslots, char **expanded, struct diag *d)
+                               struct macro_slot *slots, int *nslots, int maxslots, uint32_t flags, char **expanded,
+                               struct diag *d)
 {
     struct yamldoc *yd = &rs->pending[pending].yd;
     struct expansion x = {{0}, NULL, 0, slots, nslots, maxslots, 0};
@@ -1262,7 +1264,7 @@ static pcre2_code *compile_one(struct ruleset *rs, const char *source, size_t pe
     PCRE2_SIZE eo;
     pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
     pcre2_set_max_pattern_length(cc, 1u << 20);
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)x.out.s, x.out.len, pattern_flags(), &ec, &eo, cc);
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)x.out.s, x.out.len, pattern_flags() | flags, &ec, &eo, cc);
     pcre2_compile_context_free(cc);
     if (!re) {
         PCRE2_UCHAR msg[256];
@@ -1495,11 +1497,26 @@ static void add_trigger(struct ruleset *rs, const char *word, uint32_t ex, unsig
     *slot = list;
 }
 
+/* How pattern_start_classes sees a macro: as expand() does. */
+static int start_macro(void *ctx, const char *name, unsigned *classes, const char **text)
+{
+    struct ruleset *rs = ctx;
+    for (size_t b = 0; b < sizeof builtin_macros / sizeof *builtin_macros; b++)
+        if (strcmp(builtin_macros[b].name, name) == 0) {
+            *classes = builtin_macros[b].classes;
+            return 1;
+        }
+    const struct macro_def *m = strmap_get(rs->macros, name);
+    if (!m || !m->text) return 0;
+    *text = m->text;
+    return 2;
+}
+
 static void compile_cues(struct ruleset *rs, struct cue *v, size_t n, int want_source, struct diag *d)
 {
     for (size_t i = 0; i < n; i++) {
         char *exp = NULL;
-        v[i].re = compile_one(rs, v[i].source, v[i].pending, v[i].pattern_node, v[i].slots, &v[i].nslots, 16, &exp, d);
+        v[i].re = compile_one(rs, v[i].source, v[i].pending, v[i].pattern_node, v[i].slots, &v[i].nslots, 16, 0, &exp, d);
         free(exp);
         if (v[i].re && want_source) {
             int g;
@@ -1526,7 +1543,11 @@ int rules_compile(struct ruleset *rs, struct diag *d)
             continue;
         }
         free(kind);
-        x->re = compile_one(rs, x->source, x->pending, x->pattern_node, x->slots, &x->nslots, 64, &x->expanded, d);
+        /* a pattern that must start at an annotation is compiled anchored
+         * (PCRE2's JIT takes PCRE2_ANCHORED only at compile time) */
+        x->start_classes = pattern_start_classes(x->source, start_macro, rs);
+        x->re = compile_one(rs, x->source, x->pending, x->pattern_node, x->slots, &x->nslots, 64,
+                            x->start_classes ? PCRE2_ANCHORED : 0, &x->expanded, d);
         if (!x->re) continue;
         compile_fields(rs, x, d);
         for (size_t t = 0; t < x->ntriggers; t++) add_trigger(rs, x->triggers[t], x->index, x->trigger_group[t]);

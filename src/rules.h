@@ -124,6 +124,10 @@ struct extractor {
     char *source;   /* the pattern as written */
     char *expanded; /* after macro expansion */
     pcre2_code *re;
+    /* the annotation classes every match starts at (pattern_start.h): re
+     * is then anchored, and tried at those annotations' offsets alone;
+     * 0: re searches the sentence */
+    unsigned start_classes;
     struct macro_slot slots[64];
     int nslots;
     struct field_spec specs[MAX_FIELDS];

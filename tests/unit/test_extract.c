@@ -2,6 +2,7 @@
  * countries, bodies named earlier, values chosen by pattern, pronouns,
  * clause boundaries, and event identity for recurring contacts. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "calendar.h"
@@ -268,4 +269,83 @@ Test(extract, a_first_call_since_the_invasion_with_no_earlier_call_is_fine)
                  2022, 2, 28);
     cr_assert_eq(findings_of(&cs, "communication-first-since"), 0);
     claimset_free(&cs);
+}
+
+/* The claims of one extra rule of kind "meeting" over text: their spans
+ * and participants (ids joined by spaces), in order; returns how many (at
+ * most max). */
+static size_t claims_of_rule(const char *pattern, int want_anchored, const char *text, uint32_t *spans,
+                             char (*who)[128], size_t max)
+{
+    char extra[1024];
+    snprintf(extra, sizeof extra,
+             "kinds:\n"
+             "  meeting:\n"
+             "    key: [who]\n"
+             "    value: when\n"
+             "    fields: {who: entities, when: date}\n"
+             "extractors:\n"
+             "  - id: t.rule\n"
+             "    kind: meeting\n"
+             "    pattern: '%s'\n"
+             "    fields: {who: [a, b, c]}\n",
+             pattern);
+    struct diag d = {0};
+    struct ruleset *own = rules_new();
+    cr_assert_eq(rules_load_embedded(own, &d), 0);
+    cr_assert_eq(rules_load_text(own, "extra.yml", extra, strlen(extra), &d), 0);
+    cr_assert_eq(rules_compile(own, &d), 0);
+    const struct extractor *ex = &own->ex[own->nex - 1];
+    cr_assert_str_eq(ex->id, "t.rule");
+    cr_assert_eq(ex->start_classes != 0, want_anchored, "%s", pattern);
+    struct doc_opts o = {0};
+    struct document *doc = document_from_bytes("t.txt", text, strlen(text), &o, &d);
+    struct claimset cs = {0};
+    uint32_t idx = claimset_add_doc(&cs, doc->path, NULL, NULL, 0, 0, NULL, NULL, 0);
+    struct extract_ctx *x = extract_ctx_new(own);
+    extract_document(x, doc, idx, &cs, &d);
+    extract_ctx_free(x);
+    document_free(doc);
+    size_t n = 0;
+    for (size_t i = 0; i < cs.n; i++) {
+        if (cs.v[i].rule != ex || n >= max) continue;
+        spans[2 * n] = cs.v[i].start;
+        spans[2 * n + 1] = cs.v[i].end;
+        const struct value *v = claim_field(&cs.v[i], 0);
+        who[n][0] = '\0';
+        for (int k = 0; k < v->nents; k++) {
+            strncat(who[n], v->ents[k]->id, 60);
+            strcat(who[n], " ");
+        }
+        n++;
+    }
+    claimset_free(&cs);
+    rules_free(own);
+    diag_free(&d);
+    return n;
+}
+
+/* An extractor that must start at a mention is tried only where one starts
+ * (anchored); it finds what the same pattern finds by searching.  The second
+ * pattern's "(?:^|)" matches empty everywhere but hides the start from the
+ * analysis, so PCRE2 searches the sentence for it. */
+Test(extract, an_anchored_extractor_finds_what_a_search_finds)
+{
+    const char *pat = "(?<a>{PERSON})\\s+(?:and\\s+(?<b>{PERSON})\\s+)?(?:spoke|met)\\b(?:\\s+(?:with\\s+)?(?<c>{PERSON}))?";
+    char searched[256];
+    snprintf(searched, sizeof searched, "(?:^|)%s", pat);
+    const char *text = "Aides said Macron and Scholz met Putin, then Putin spoke with Macron; "
+                       "Scholz spoke, and later Macron and Putin met.\n";
+    uint32_t sa[16], ss[16];
+    char wa[8][128], ws[8][128];
+    size_t na = claims_of_rule(pat, 1, text, sa, wa, 8);
+    size_t ns = claims_of_rule(searched, 0, text, ss, ws, 8);
+    cr_assert_eq(na, 4, "four matches, got %zu", na);
+    cr_assert_eq(ns, na);
+    cr_assert(strstr(wa[0], "macron") && strstr(wa[0], "scholz") && strstr(wa[0], "putin"), "%s", wa[0]);
+    for (size_t i = 0; i < na; i++) {
+        cr_assert_eq(sa[2 * i], ss[2 * i]);
+        cr_assert_eq(sa[2 * i + 1], ss[2 * i + 1]);
+        cr_assert_str_eq(wa[i], ws[i]);
+    }
 }

@@ -1,0 +1,322 @@
+/* pattern_start.c - where every match of an extractor's pattern starts.
+ *
+ * A small recursive descent over PCRE2 syntax that computes, for each
+ * alternative and sequence, what its match can begin with: one of the
+ * annotation macros ({ACTOR}, {DATE}...), something else, or nothing at all
+ * (it may be empty).  Only the beginning matters, but the whole pattern is
+ * read: a construct anywhere that the analysis does not follow (an anchor
+ * such as ^, a backtracking verb such as (*COMMIT) that acts on the search
+ * from offset 0) makes the answer 0.
+ */
+#include "pattern_start.h"
+
+#include <string.h>
+
+#define MAX_DEPTH 16 /* macro nesting, as the expander allows */
+
+struct first {
+    unsigned classes; /* annotation macros a match may begin with */
+    int other;        /* ... or it may begin with anything else */
+    int nullable;     /* it may match the empty string */
+    int dead;         /* it never matches ((*FAIL)) */
+};
+
+struct ps {
+    const char *s;
+    size_t n, i;
+    pattern_macro_fn macro;
+    void *ctx;
+    int depth;
+    int bad; /* something the analysis does not follow */
+};
+
+static const struct first ZERO_WIDTH = {0, 0, 1, 0};
+static const struct first OTHER = {0, 1, 0, 0};
+
+static struct first parse_alt(struct ps *p);
+
+static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Skip to just past the next c; bad if there is none. */
+static void skip_past(struct ps *p, char c)
+{
+    while (p->i < p->n && p->s[p->i] != c) p->i++;
+    if (p->i >= p->n)
+        p->bad = 1;
+    else
+        p->i++;
+}
+
+static void expect_close(struct ps *p)
+{
+    if (p->i < p->n && p->s[p->i] == ')')
+        p->i++;
+    else
+        p->bad = 1;
+}
+
+/* A group's alternatives, then its ')'. */
+static struct first group_body(struct ps *p)
+{
+    struct first f = parse_alt(p);
+    expect_close(p);
+    return f;
+}
+
+/* A lookaround: read for its syntax, but it consumes nothing. */
+static struct first assertion(struct ps *p)
+{
+    (void)group_body(p);
+    return ZERO_WIDTH;
+}
+
+/* (*VERB) or (*VERB:NAME); p->i is past "(*". */
+static struct first verb(struct ps *p)
+{
+    size_t st = p->i;
+    while (p->i < p->n && p->s[p->i] != ')' && p->s[p->i] != ':') p->i++;
+    size_t len = p->i - st;
+    skip_past(p, ')');
+    if ((len == 1 && p->s[st] == 'F') || (len == 4 && memcmp(p->s + st, "FAIL", 4) == 0))
+        return (struct first){0, 0, 0, 1};
+    if (len == 0) return ZERO_WIDTH; /* (*:NAME), a mark */
+    /* COMMIT, PRUNE, SKIP, THEN and ACCEPT act on where the search goes
+     * on; the alpha assertions ((*pla:...)) are not followed either */
+    p->bad = 1;
+    return ZERO_WIDTH;
+}
+
+/* After '(': a group, an assertion, a comment, an option setting... */
+static struct first group(struct ps *p)
+{
+    const char *s = p->s;
+    if (p->i < p->n && s[p->i] == '*') {
+        p->i++;
+        return verb(p);
+    }
+    if (p->i >= p->n || s[p->i] != '?') return group_body(p); /* a capture group */
+    p->i++;
+    char c = p->i < p->n ? s[p->i] : '\0';
+    switch (c) {
+    case '#': skip_past(p, ')'); return ZERO_WIDTH;
+    case ':':
+    case '>':
+    case '|': p->i++; return group_body(p);
+    case '=':
+    case '!': p->i++; return assertion(p);
+    case '<':
+        if (p->i + 1 < p->n && (s[p->i + 1] == '=' || s[p->i + 1] == '!')) {
+            p->i += 2;
+            return assertion(p);
+        }
+        skip_past(p, '>'); /* (?<name> */
+        return group_body(p);
+    case '\'':
+        p->i++;
+        skip_past(p, '\'');
+        return group_body(p);
+    case 'P':
+        if (p->i + 1 < p->n && s[p->i + 1] == '<') {
+            skip_past(p, '>');
+            return group_body(p);
+        }
+        p->bad = 1; /* (?P=name), (?P>name) */
+        return OTHER;
+    case 'C': /* a callout: (?C), (?C12) */
+        p->i++;
+        while (p->i < p->n && is_digit(s[p->i])) p->i++;
+        expect_close(p);
+        return ZERO_WIDTH;
+    default: break;
+    }
+    /* option letters: (?i) or (?i:...) */
+    size_t st = p->i;
+    while (p->i < p->n && ((s[p->i] >= 'a' && s[p->i] <= 'z') || is_upper(s[p->i]) || s[p->i] == '-' || s[p->i] == '^'))
+        p->i++;
+    if (p->i == st || p->i >= p->n) {
+        p->bad = 1; /* a conditional, recursion, a subroutine call */
+        return OTHER;
+    }
+    if (memchr(s + st, 'x', p->i - st)) p->bad = 1; /* whitespace and # change meaning */
+    if (s[p->i] == ')') {
+        p->i++;
+        return ZERO_WIDTH;
+    }
+    if (s[p->i] != ':') {
+        p->bad = 1;
+        return OTHER;
+    }
+    p->i++;
+    return group_body(p);
+}
+
+/* After '[': a character class, to its closing ']'. */
+static struct first char_class(struct ps *p)
+{
+    const char *s = p->s;
+    if (p->i < p->n && s[p->i] == '^') p->i++;
+    if (p->i < p->n && s[p->i] == ']') p->i++; /* a literal ']' first */
+    while (p->i < p->n && s[p->i] != ']') {
+        if (s[p->i] == '\\')
+            p->i += 2;
+        else if (s[p->i] == '[' && p->i + 1 < p->n && s[p->i + 1] == ':') {
+            p->i += 2; /* [:alpha:] */
+            skip_past(p, ']');
+        } else
+            p->i++;
+    }
+    if (p->i >= p->n)
+        p->bad = 1;
+    else
+        p->i++;
+    return OTHER;
+}
+
+/* After '\\'. */
+static struct first escape(struct ps *p)
+{
+    if (p->i >= p->n) {
+        p->bad = 1;
+        return OTHER;
+    }
+    char c = p->s[p->i++];
+    switch (c) {
+    case 'b':
+    case 'B':
+    case 'z':
+    case 'Z':
+    case 'E': return ZERO_WIDTH;
+    case 'A':
+    case 'G':
+    case 'K': /* resets the start of the match */
+    case 'Q':
+    case 'g': /* backreferences (maybe empty) and subroutine calls */
+    case 'k': p->bad = 1; return OTHER;
+    case 'x':
+    case 'o':
+    case 'p':
+    case 'P':
+    case 'N':
+        if (p->i < p->n && p->s[p->i] == '{') skip_past(p, '}');
+        else if (c == 'p' || c == 'P') p->i++;
+        return OTHER;
+    case 'c': p->i++; return OTHER;
+    default: break;
+    }
+    if (is_digit(c) && c != '0') p->bad = 1; /* a backreference */
+    while (p->i < p->n && ((unsigned char)p->s[p->i] & 0xC0) == 0x80) p->i++;
+    return OTHER;
+}
+
+/* After '{': a macro, or a literal brace. */
+static struct first macro(struct ps *p)
+{
+    const char *s = p->s;
+    size_t j = p->i;
+    if (j >= p->n || !is_upper(s[j])) return OTHER;
+    while (j < p->n && (is_upper(s[j]) || is_digit(s[j]) || s[j] == '_')) j++;
+    if (j >= p->n || s[j] != '}' || j - p->i >= 64) return OTHER;
+    char name[64];
+    memcpy(name, s + p->i, j - p->i);
+    name[j - p->i] = '\0';
+    p->i = j + 1;
+    unsigned classes = 0;
+    const char *text = NULL;
+    int kind = p->macro(p->ctx, name, &classes, &text);
+    if (kind == 1) return (struct first){classes, 0, 0, 0};
+    if (kind != 2 || !text || p->depth >= MAX_DEPTH) {
+        p->bad = 1;
+        return OTHER;
+    }
+    struct ps sub = {text, strlen(text), 0, p->macro, p->ctx, p->depth + 1, 0};
+    struct first f = parse_alt(&sub);
+    if (sub.bad || sub.i != sub.n) p->bad = 1; /* unbalanced: not followed */
+    return f;
+}
+
+static struct first item(struct ps *p)
+{
+    unsigned char c = (unsigned char)p->s[p->i++];
+    switch (c) {
+    case '(': return group(p);
+    case '[': return char_class(p);
+    case '\\': return escape(p);
+    case '{': return macro(p);
+    case '$': return ZERO_WIDTH;
+    case '^': p->bad = 1; return ZERO_WIDTH;
+    default: break;
+    }
+    while (p->i < p->n && ((unsigned char)p->s[p->i] & 0xC0) == 0x80) p->i++;
+    return OTHER;
+}
+
+/* A quantifier after an item: may it repeat zero times? */
+static void quantifier(struct ps *p, struct first *f)
+{
+    const char *s = p->s;
+    if (p->i >= p->n) return;
+    int min = -1;
+    if (s[p->i] == '?' || s[p->i] == '*' || s[p->i] == '+') {
+        min = s[p->i] == '+';
+        p->i++;
+    } else if (s[p->i] == '{' && p->i + 1 < p->n && is_digit(s[p->i + 1])) {
+        size_t j = p->i + 1;
+        int m = 0;
+        while (j < p->n && is_digit(s[j])) m = m < 100000 ? m * 10 + (s[j++] - '0') : (j++, m);
+        if (j < p->n && s[j] == ',') {
+            j++;
+            while (j < p->n && is_digit(s[j])) j++;
+        }
+        if (j >= p->n || s[j] != '}') return; /* a literal '{' */
+        min = m;
+        p->i = j + 1;
+    }
+    if (min < 0) return;
+    if (p->i < p->n && (s[p->i] == '?' || s[p->i] == '+')) p->i++; /* lazy, possessive */
+    if (min == 0) {
+        f->nullable = 1;
+        f->dead = 0;
+    }
+}
+
+static struct first parse_seq(struct ps *p)
+{
+    struct first r = ZERO_WIDTH;
+    while (p->i < p->n && p->s[p->i] != '|' && p->s[p->i] != ')' && !p->bad) {
+        struct first it = item(p);
+        quantifier(p, &it);
+        if (it.dead) r.dead = 1;
+        if (r.nullable) {
+            r.classes |= it.classes;
+            r.other |= it.other;
+            r.nullable = it.nullable;
+        }
+    }
+    return r;
+}
+
+static struct first parse_alt(struct ps *p)
+{
+    struct first r = {0, 0, 0, 1};
+    for (;;) {
+        struct first b = parse_seq(p);
+        if (!b.dead) {
+            r.classes |= b.classes;
+            r.other |= b.other;
+            r.nullable |= b.nullable;
+            r.dead = 0;
+        }
+        if (p->bad || p->i >= p->n || p->s[p->i] != '|') break;
+        p->i++;
+    }
+    return r;
+}
+
+unsigned pattern_start_classes(const char *pattern, pattern_macro_fn look, void *ctx)
+{
+    struct ps p = {pattern, strlen(pattern), 0, look, ctx, 0, 0};
+    struct first f = parse_alt(&p);
+    if (p.bad || p.i != p.n || f.dead || f.other || f.nullable) return 0;
+    return f.classes;
+}

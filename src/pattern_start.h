@@ -1,0 +1,28 @@
+/* pattern_start.h - where every match of an extractor's pattern starts.
+ *
+ * A pattern such as '{NOT_OBJECT}(?<who>{ACTOR})\s+offered' can only match
+ * where the lexicon or the normalizer found something of the classes of its
+ * first macro: lookarounds before it consume nothing.  Knowing those classes,
+ * the extractor is tried at those offsets alone (anchored) instead of PCRE2
+ * scanning every offset of the sentence and calling out at each word.
+ *
+ * The analysis is conservative.  Anything it does not follow (anchors, \K,
+ * backtracking verbs, backreferences, recursion, conditionals, (?x), a macro
+ * it cannot see) makes the answer 0: "may start anywhere", and the pattern
+ * is searched as before.
+ */
+#ifndef CROSSCHECK_PATTERN_START_H
+#define CROSSCHECK_PATTERN_START_H
+
+#include <stddef.h>
+
+/* How the analysis sees a {NAME}: returns 1 for an annotation macro (its
+ * classes in *classes), 2 for a pattern macro (its text in *text, owned by
+ * the caller), 0 for an unknown name. */
+typedef int (*pattern_macro_fn)(void *ctx, const char *name, unsigned *classes, const char **text);
+
+/* The annotation classes one of which every match of pattern starts with,
+ * or 0 when a match may start elsewhere (or the analysis cannot tell). */
+unsigned pattern_start_classes(const char *pattern, pattern_macro_fn macro, void *ctx);
+
+#endif

@@ -1,0 +1,103 @@
+/* test_pattern_start.c - where every match of a pattern starts: the
+ * analysis that lets an extractor be tried only at its first macro's
+ * annotations, and the constructs that make it give up. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "pattern_start.h"
+
+enum { P = 1, C = 2, D = 4 };
+
+static int look(void *ctx, const char *name, unsigned *classes, const char **text)
+{
+    (void)ctx;
+    static const struct {
+        const char *name;
+        unsigned classes;
+        const char *text;
+    } m[] = {
+        {"PERSON", P, NULL},
+        {"COUNTRY", C, NULL},
+        {"DATE", D, NULL},
+        {"WHO", 0, "(?:{PERSON}|{COUNTRY})"},
+        {"NOT_OBJECT", 0, "(?<!\\bwith\\s)(?<!\\bto\\sthe\\s)"},
+        {"THE", 0, "(?:the\\s+)?"},
+        {"GUARD", 0, "(?:^(?![\\s\\S]*?offered)(*COMMIT)(*FAIL)|)"},
+        {"OPEN", 0, "(?:"},
+        {"LOOP", 0, "{LOOP}"},
+    };
+    for (size_t i = 0; i < sizeof m / sizeof *m; i++)
+        if (strcmp(m[i].name, name) == 0) {
+            if (!m[i].text) {
+                *classes = m[i].classes;
+                return 1;
+            }
+            *text = m[i].text;
+            return 2;
+        }
+    return 0;
+}
+
+static unsigned start(const char *pattern)
+{
+    return pattern_start_classes(pattern, look, NULL);
+}
+
+Test(pattern_start, a_leading_macro_gives_its_classes)
+{
+    cr_assert_eq(start("{PERSON}\\s+spoke"), P);
+    cr_assert_eq(start("(?<a>{PERSON})\\s+and\\s+{COUNTRY}"), P);
+    cr_assert_eq(start("(?:{PERSON}|{DATE}),"), P | D);
+    cr_assert_eq(start("{PERSON}{1,3}x"), P);
+    cr_assert_eq(start("{PERSON}+x"), P);
+}
+
+Test(pattern_start, lookarounds_and_boundaries_consume_nothing)
+{
+    cr_assert_eq(start("{NOT_OBJECT}(?<who>{WHO})\\b\\s+offered"), P | C);
+    cr_assert_eq(start("\\b(?=[A-Z]){PERSON}"), P);
+    cr_assert_eq(start("(?i)(?#a comment)(?C1){COUNTRY}"), C);
+    cr_assert_eq(start("(?i:{COUNTRY})"), C);
+}
+
+Test(pattern_start, an_optional_start_looks_further)
+{
+    /* an optional macro: the next item may start the match too */
+    cr_assert_eq(start("{DATE}?,?{PERSON}"), 0, "',' may start the match");
+    cr_assert_eq(start("{DATE}?{PERSON}"), D | P);
+    cr_assert_eq(start("{DATE}{0,2}{PERSON}"), D | P);
+}
+
+Test(pattern_start, anything_else_first_means_anywhere)
+{
+    cr_assert_eq(start("the\\s+{PERSON}"), 0);
+    cr_assert_eq(start("{THE}{PERSON}"), 0, "an optional word");
+    cr_assert_eq(start("(?:{PERSON}|the)"), 0);
+    cr_assert_eq(start("{PERSON}|x"), 0);
+    cr_assert_eq(start("[{]{PERSON}"), 0);
+    cr_assert_eq(start("\\w*{PERSON}"), 0);
+    cr_assert_eq(start("(?=x)"), 0, "matches the empty string");
+    cr_assert_eq(start(""), 0);
+}
+
+Test(pattern_start, a_branch_that_always_fails_is_ignored)
+{
+    cr_assert_eq(start("(?:(*FAIL)x|{PERSON})"), P);
+    cr_assert_eq(start("(?:(*F)|{COUNTRY})"), C);
+}
+
+Test(pattern_start, constructs_it_does_not_follow_give_up)
+{
+    cr_assert_eq(start("{GUARD}{PERSON}"), 0, "^ and (*COMMIT) act on the search from offset 0");
+    cr_assert_eq(start("^{PERSON}"), 0);
+    cr_assert_eq(start("{PERSON}\\s+(*SKIP)x"), 0, "a verb anywhere");
+    cr_assert_eq(start("x\\K{PERSON}"), 0);
+    cr_assert_eq(start("(\\w*)\\1{PERSON}"), 0);
+    cr_assert_eq(start("(?x) {PERSON}"), 0);
+    cr_assert_eq(start("(?(1)a|b){PERSON}"), 0);
+    cr_assert_eq(start("{OPEN}{PERSON})"), 0, "a macro that does not balance");
+    cr_assert_eq(start("{NOSUCH}"), 0);
+    cr_assert_eq(start("{LOOP}"), 0, "a macro that names itself");
+    cr_assert_eq(start("({PERSON}"), 0, "unclosed");
+    cr_assert_eq(start("{PERSON})"), 0, "unopened");
+}
