@@ -313,10 +313,95 @@ static struct first parse_alt(struct ps *p)
     return r;
 }
 
-unsigned pattern_start_classes(const char *pattern, pattern_macro_fn look, void *ctx)
+/* Is text, to its end (or to n bytes), balanced in its groups, with the
+ * pattern macros it names balanced too, and free of annotation macros? */
+static int plain_balanced(struct ps *p, const char *s, size_t n, int depth)
+{
+    int open = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '\\') {
+            i++;
+        } else if (c == '[') {
+            struct ps sub = {s, n, i + 1, p->macro, p->ctx, 0, 0};
+            (void)char_class(&sub);
+            if (sub.bad) return 0;
+            i = sub.i - 1;
+        } else if (c == '(') {
+            open++;
+        } else if (c == ')') {
+            if (--open < 0) return 0;
+        } else if (c == '{' && i + 1 < n && is_upper(s[i + 1])) {
+            size_t j = i + 1;
+            while (j < n && (is_upper(s[j]) || is_digit(s[j]) || s[j] == '_')) j++;
+            if (j >= n || s[j] != '}' || j - i - 1 >= 64) continue;
+            char name[64];
+            memcpy(name, s + i + 1, j - i - 1);
+            name[j - i - 1] = '\0';
+            unsigned classes = 0;
+            const char *text = NULL;
+            if (p->macro(p->ctx, name, &classes, &text) != 2 || !text || depth >= MAX_DEPTH) return 0;
+            if (!plain_balanced(p, text, strlen(text), depth + 1)) return 0;
+            i = j;
+        }
+    }
+    return open == 0;
+}
+
+/* The length of a sentence guard at the start of s, or 0:
+ *   (?:^(?!BODY)(*COMMIT)(*FAIL)|)
+ * At offset 0 it ends the whole search when the sentence lacks BODY; at any
+ * other offset it matches empty.  BODY must be balanced and name no
+ * annotation macro, so that the guard compiles alone to the same test. */
+static size_t guard_len(struct ps *p, const char *s, size_t n)
+{
+    static const char head[] = "(?:^(?!", tail[] = ")(*COMMIT)(*FAIL)|)";
+    const size_t nh = sizeof head - 1, nt = sizeof tail - 1;
+    if (n < nh + nt || memcmp(s, head, nh) != 0) return 0;
+    /* the body ends where the tail starts; a body holding the tail's text
+     * is not balanced before it and is refused */
+    for (size_t e = nh; e + nt <= n; e++) {
+        if (memcmp(s + e, tail, nt) != 0) continue;
+        return plain_balanced(p, s + nh, e - nh, 0) ? e + nt : 0;
+    }
+    return 0;
+}
+
+/* The leading sentence guards of the pattern, written out or as macros
+ * whose whole text is one: their length. */
+static size_t leading_guards(struct ps *p)
+{
+    size_t g = 0;
+    for (;;) {
+        const char *s = p->s + g;
+        size_t n = p->n - g, k = guard_len(p, s, n);
+        if (!k && n > 2 && s[0] == '{' && is_upper(s[1])) {
+            const char *end = memchr(s, '}', n);
+            char name[64];
+            if (end && (size_t)(end - s - 1) < sizeof name) {
+                memcpy(name, s + 1, (size_t)(end - s - 1));
+                name[end - s - 1] = '\0';
+                unsigned classes = 0;
+                const char *text = NULL;
+                if (p->macro(p->ctx, name, &classes, &text) == 2 && text &&
+                    guard_len(p, text, strlen(text)) == strlen(text))
+                    k = (size_t)(end - s) + 1;
+            }
+        }
+        if (!k) return g;
+        g += k;
+    }
+}
+
+unsigned pattern_start_classes(const char *pattern, pattern_macro_fn look, void *ctx, size_t *guard)
 {
     struct ps p = {pattern, strlen(pattern), 0, look, ctx, 0, 0};
+    *guard = leading_guards(&p);
+    p.i = *guard;
     struct first f = parse_alt(&p);
-    if (p.bad || p.i != p.n || f.dead || f.other || f.nullable) return 0;
+    if (p.bad || p.i != p.n || f.dead || f.other || f.nullable) {
+        *guard = 0;
+        return 0;
+    }
     return f.classes;
 }

@@ -6,6 +6,12 @@
  * the extractor is tried at those offsets alone (anchored) instead of PCRE2
  * scanning every offset of the sentence and calling out at each word.
  *
+ * A pattern may open with sentence guards, the idiom
+ *   (?:^(?!BODY)(*COMMIT)(*FAIL)|)
+ * that ends the search at offset 0 when the sentence lacks BODY.  Tried at
+ * other offsets, a guard matches empty, so the caller runs the guards alone
+ * at offset 0 first (their length is returned in *guard).
+ *
  * The analysis is conservative.  Anything it does not follow (anchors, \K,
  * backtracking verbs, backreferences, recursion, conditionals, (?x), a macro
  * it cannot see) makes the answer 0: "may start anywhere", and the pattern
@@ -22,7 +28,9 @@
 typedef int (*pattern_macro_fn)(void *ctx, const char *name, unsigned *classes, const char **text);
 
 /* The annotation classes one of which every match of pattern starts with,
- * or 0 when a match may start elsewhere (or the analysis cannot tell). */
-unsigned pattern_start_classes(const char *pattern, pattern_macro_fn macro, void *ctx);
+ * or 0 when a match may start elsewhere (or the analysis cannot tell).
+ * *guard: the length of the leading sentence guards (0: none, or the answer
+ * is 0). */
+unsigned pattern_start_classes(const char *pattern, pattern_macro_fn look, void *ctx, size_t *guard);
 
 #endif

@@ -142,6 +142,7 @@ void rules_free(struct ruleset *rs)
         free(x->expanded);
         free(x->path);
         pcre2_code_free(x->re);
+        pcre2_code_free(x->guard);
         for (int s = 0; s < x->nspecs; s++) {
             free(x->specs[s].literal);
             for (int m = 0; m < x->specs[s].nmap; m++) {
@@ -1545,7 +1546,22 @@ int rules_compile(struct ruleset *rs, struct diag *d)
         free(kind);
         /* a pattern that must start at an annotation is compiled anchored
          * (PCRE2's JIT takes PCRE2_ANCHORED only at compile time) */
-        x->start_classes = pattern_start_classes(x->source, start_macro, rs);
+        size_t glen = 0;
+        x->start_classes = pattern_start_classes(x->source, start_macro, rs, &glen);
+        if (x->start_classes && glen) {
+            /* the guards run alone at offset 0; if they do not compile alone
+             * (a reference to a later group), the pattern is searched */
+            char *gsrc = xstrndup(x->source, glen), *gexp = NULL;
+            struct macro_slot gslots[16];
+            int ng = 0;
+            struct diag scratch = {0};
+            x->guard = compile_one(rs, gsrc, x->pending, x->pattern_node, gslots, &ng, 16, PCRE2_ANCHORED, &gexp,
+                                   &scratch);
+            diag_free(&scratch);
+            free(gsrc);
+            free(gexp);
+            if (!x->guard) x->start_classes = 0;
+        }
         x->re = compile_one(rs, x->source, x->pending, x->pattern_node, x->slots, &x->nslots, 64,
                             x->start_classes ? PCRE2_ANCHORED : 0, &x->expanded, d);
         if (!x->re) continue;

@@ -128,6 +128,7 @@ struct extractor {
      * is then anchored, and tried at those annotations' offsets alone;
      * 0: re searches the sentence */
     unsigned start_classes;
+    pcre2_code *guard; /* the pattern's leading sentence guards, alone (or NULL) */
     struct macro_slot slots[64];
     int nslots;
     struct field_spec specs[MAX_FIELDS];

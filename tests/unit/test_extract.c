@@ -348,4 +348,18 @@ Test(extract, an_anchored_extractor_finds_what_a_search_finds)
         cr_assert_eq(sa[2 * i + 1], ss[2 * i + 1]);
         cr_assert_str_eq(wa[i], ws[i]);
     }
+
+    /* a sentence guard: only sentences that say "met" */
+    char guarded[320], guarded_searched[320];
+    snprintf(guarded, sizeof guarded, "(?:^(?![\\s\\S]*?\\bmet\\b)(*COMMIT)(*FAIL)|)%s", pat);
+    snprintf(guarded_searched, sizeof guarded_searched, "%s(?:^|)%s", "(?:^(?![\\s\\S]*?\\bmet\\b)(*COMMIT)(*FAIL)|)", pat);
+    const char *two = "Putin spoke with Macron on Monday.\nMacron and Scholz met Putin, and Scholz spoke with Putin.\n";
+    na = claims_of_rule(guarded, 1, two, sa, wa, 8);
+    ns = claims_of_rule(guarded_searched, 0, two, ss, ws, 8);
+    cr_assert_eq(na, 2, "the second sentence's two matches, got %zu", na);
+    cr_assert_eq(ns, na);
+    for (size_t i = 0; i < na; i++) {
+        cr_assert_eq(sa[2 * i], ss[2 * i]);
+        cr_assert_str_eq(wa[i], ws[i]);
+    }
 }

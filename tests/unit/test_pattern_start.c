@@ -23,6 +23,9 @@ static int look(void *ctx, const char *name, unsigned *classes, const char **tex
         {"NOT_OBJECT", 0, "(?<!\\bwith\\s)(?<!\\bto\\sthe\\s)"},
         {"THE", 0, "(?:the\\s+)?"},
         {"GUARD", 0, "(?:^(?![\\s\\S]*?offered)(*COMMIT)(*FAIL)|)"},
+        {"THE_GUARD", 0, "(?:^(?![\\s\\S]*?{THE}offered)(*COMMIT)(*FAIL)|)"},
+        {"PERSON_GUARD", 0, "(?:^(?![\\s\\S]*?{PERSON})(*COMMIT)(*FAIL)|)"},
+        {"OPEN_GUARD", 0, "(?:^(?![\\s\\S]*?{OPEN})(*COMMIT)(*FAIL)|)"},
         {"OPEN", 0, "(?:"},
         {"LOOP", 0, "{LOOP}"},
     };
@@ -38,9 +41,11 @@ static int look(void *ctx, const char *name, unsigned *classes, const char **tex
     return 0;
 }
 
+static size_t guard;
+
 static unsigned start(const char *pattern)
 {
-    return pattern_start_classes(pattern, look, NULL);
+    return pattern_start_classes(pattern, look, NULL, &guard);
 }
 
 Test(pattern_start, a_leading_macro_gives_its_classes)
@@ -88,8 +93,8 @@ Test(pattern_start, a_branch_that_always_fails_is_ignored)
 
 Test(pattern_start, constructs_it_does_not_follow_give_up)
 {
-    cr_assert_eq(start("{GUARD}{PERSON}"), 0, "^ and (*COMMIT) act on the search from offset 0");
     cr_assert_eq(start("^{PERSON}"), 0);
+    cr_assert_eq(start("{PERSON}(?:^(?!x)(*COMMIT)(*FAIL)|)"), 0, "a guard that is not first");
     cr_assert_eq(start("{PERSON}\\s+(*SKIP)x"), 0, "a verb anywhere");
     cr_assert_eq(start("x\\K{PERSON}"), 0);
     cr_assert_eq(start("(\\w*)\\1{PERSON}"), 0);
@@ -100,4 +105,26 @@ Test(pattern_start, constructs_it_does_not_follow_give_up)
     cr_assert_eq(start("{LOOP}"), 0, "a macro that names itself");
     cr_assert_eq(start("({PERSON}"), 0, "unclosed");
     cr_assert_eq(start("{PERSON})"), 0, "unopened");
+}
+
+Test(pattern_start, leading_sentence_guards_are_measured_and_skipped)
+{
+    cr_assert_eq(start("{GUARD}{PERSON}\\s+offered"), P);
+    cr_assert_eq(guard, strlen("{GUARD}"));
+    cr_assert_eq(start("{GUARD}{THE_GUARD}{NOT_OBJECT}{WHO}"), P | C, "two guards, macros inside");
+    cr_assert_eq(guard, strlen("{GUARD}{THE_GUARD}"));
+    const char *written = "(?:^(?!.*(?:a|b))(*COMMIT)(*FAIL)|){COUNTRY}";
+    cr_assert_eq(start(written), C);
+    cr_assert_eq(guard, strlen(written) - strlen("{COUNTRY}"));
+    cr_assert_eq(start("{PERSON}"), P);
+    cr_assert_eq(guard, 0u);
+}
+
+Test(pattern_start, guards_that_would_not_compile_alone_the_same_are_refused)
+{
+    cr_assert_eq(start("{PERSON_GUARD}{PERSON}"), 0, "an annotation macro inside needs the pattern's callouts");
+    cr_assert_eq(start("{OPEN_GUARD}{PERSON}"), 0, "an unbalanced macro inside");
+    cr_assert_eq(start("(?:^(?!(x)(*COMMIT)(*FAIL)|){PERSON}"), 0, "unbalanced body");
+    cr_assert_eq(start("{GUARD}the\\s+{PERSON}"), 0, "what follows must start at a mention");
+    cr_assert_eq(guard, 0u);
 }
