@@ -1086,52 +1086,75 @@ static size_t run_extractor(struct extract_ctx *x, const struct extractor *ex, c
     return added;
 }
 
-/* isalnum (C locale) or a byte of a UTF-8 sequence */
-static int word_byte(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
-}
+/* The prefilter's word bytes: ASCII letters and digits lower-cased, '-'
+ * (inside a word only), 1 for a byte of a non-ASCII character (a word byte
+ * unless utf8_nonword_len says otherwise), 0 for the rest. */
+static const unsigned char word_lower[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '-', 0, 0,
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 0, 0, 0, 0, 0, 0,
+    0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
+    0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
 
 /* Lower-cased words of the sentence that may be trigger words (their
  * word_hash is in the Bloom filter), for the trigger prefilter.  A word is a
  * run of letters, digits, hyphens and non-ASCII characters, but for the
- * spaces and punctuation of utf8_nonword_len. */
-static size_t sentence_words(const struct extract_ctx *x, const char *s, size_t len, char *buf, size_t bufcap,
+ * spaces and punctuation of utf8_nonword_len, that starts with no hyphen.
+ * A word is hashed as it is read and copied out only when the filter lets
+ * it through: most words are not triggers. */
+static size_t sentence_words(const struct extract_ctx *x, const char *text, size_t len, char *buf, size_t bufcap,
                              const char **words, size_t *lens, size_t max)
 {
+    const unsigned char *s = (const unsigned char *)text;
     size_t n = 0, k = 0, all = 0;
     for (size_t i = 0; i < len && all < max;) {
-        while (i < len) { /* to the next word */
-            size_t p = (unsigned char)s[i] >= 0x80 ? utf8_nonword_len(s + i, len - i) : 0;
+        unsigned char c = word_lower[s[i]];
+        if (c == 0 || c == '-') { /* to the next word */
+            i++;
+            continue;
+        }
+        if (c == 1) {
+            size_t p = utf8_nonword_len(text + i, len - i);
             if (p) {
                 i += p;
                 continue;
             }
-            if (word_byte((unsigned char)s[i])) break;
-            i++;
         }
-        size_t st = k;
+        size_t st = i;
         uint32_t h = 2166136261u;
-        while (i < len && k < bufcap) {
-            unsigned char c = (unsigned char)s[i];
-            if (c >= 0x80 ? utf8_nonword_len(s + i, len - i) != 0 : !word_byte(c) && c != '-') break;
-            if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-            buf[k++] = (char)c;
-            h = (h ^ c) * 16777619u;
-            i++;
-        }
-        if (k > st) {
-            all++;
-            h = (h ^ (h >> 15)) & (TRIGGER_BLOOM_BITS - 1);
-            if ((x->tbloom[h / 64] >> (h % 64)) & 1) {
-                words[n] = buf + st;
-                lens[n] = k - st;
-                n++;
-            } else {
-                k = st; /* not a trigger: its bytes are not needed */
+        for (; i < len; i++) {
+            c = word_lower[s[i]];
+            if (c <= 1) {
+                if (c == 0 || utf8_nonword_len(text + i, len - i)) break;
+                c = s[i];
             }
+            h = (h ^ c) * 16777619u;
         }
-        if (k >= bufcap) break;
+        all++;
+        h = (h ^ (h >> 15)) & (TRIGGER_BLOOM_BITS - 1);
+        if (!((x->tbloom[h / 64] >> (h % 64)) & 1)) continue;
+        size_t wl = i - st;
+        if (wl > bufcap - k) break;
+        for (size_t j = 0; j < wl; j++) {
+            c = s[st + j];
+            buf[k + j] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        words[n] = buf + k;
+        lens[n] = wl;
+        k += wl;
+        n++;
     }
     return n;
 }
@@ -1192,9 +1215,14 @@ size_t extract_document(struct extract_ctx *x, const struct document *doc, uint3
         annotate(x);
         x->bnd_ready = 0;
         x->sent_len = len;
-        for (size_t e = 0; e < x->rs->nex; e++)
-            if (x->want[e / 64] & (1ull << (e % 64)))
+        for (size_t w = 0; w * 64 < x->rs->nex; w++) {
+            uint64_t bits = x->want[w];
+            if (x->rs->nex - w * 64 < 64) bits &= (1ull << (x->rs->nex - w * 64)) - 1;
+            for (; bits; bits &= bits - 1) {
+                size_t e = w * 64 + (size_t)__builtin_ctzll(bits);
                 added += run_extractor(x, &x->rs->ex[e], doc, docidx, sv[i].start, sent, len, out, first, d);
+            }
+        }
         if (x->rs->ndetails) find_details(x, sent, len, sv[i].start);
         remember_mentions(x);
     }
