@@ -231,6 +231,30 @@ static void tok_grow(struct tok **out, size_t *cap, size_t n, int *on_stack)
     XGROW(*out, *cap, n);
 }
 
+/* Token bytes: 1 for an ASCII letter or digit, 2 for a byte of a non-ASCII
+ * character (a word byte unless punct_len says otherwise), 0 for the rest. */
+static const unsigned char tok_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
+/* A possessive "'s" (straight or curly apostrophe) at s[i], right after
+ * token n - 1: its length, or 0. */
+static size_t possessive_at(const unsigned char *s, size_t len, size_t i, const struct tok *out, size_t n)
+{
+    size_t al;
+    if (n && out[n - 1].end == i && is_apostrophe(s + i, len - i, &al) && i + al < len &&
+        (s[i + al] == 's' || s[i + al] == 'S') && (i + al + 1 >= len || !is_word_byte(s[i + al + 1])))
+        return al + 1;
+    return 0;
+}
+
 /* Split into word tokens, "-" tokens and possessive "'s" tokens.  With
  * *on_stack, *out starts as the caller's buffer of *cap entries (moved to the
  * heap, and *on_stack cleared, when it is too small). */
@@ -239,34 +263,38 @@ static size_t tokenize_in(const char *text, size_t len, struct tok **out, size_t
     const unsigned char *s = (const unsigned char *)text;
     size_t n = 0, i = 0;
     while (i < len) {
-        size_t al;
-        if (is_apostrophe(s + i, len - i, &al) && i + al < len && (s[i + al] == 's' || s[i + al] == 'S') &&
-            (i + al + 1 >= len || !is_word_byte(s[i + al + 1])) && n && (*out)[n - 1].end == i) {
-            tok_grow(out, cap, n + 1, on_stack);
-            (*out)[n++] = (struct tok){(uint32_t)i, (uint32_t)(i + al + 1)};
-            i += al + 1;
-            continue;
-        }
-        if (s[i] == '-' && n && (*out)[n - 1].end == i && i + 1 < len && is_word_byte(s[i + 1])) {
-            tok_grow(out, cap, n + 1, on_stack);
-            (*out)[n++] = (struct tok){(uint32_t)i, (uint32_t)(i + 1)};
-            i++;
-            continue;
-        }
-        if (!is_word_byte(s[i]) || punct_len(s + i, len - i)) {
+        unsigned cl = tok_byte[s[i]];
+        if (cl != 1) { /* not an ASCII word byte: "'s", "-", punctuation or a non-ASCII letter */
+            size_t pl = s[i] == '\'' || s[i] == 0xE2 ? possessive_at(s, len, i, *out, n) : 0;
+            if (pl) {
+                tok_grow(out, cap, n + 1, on_stack);
+                (*out)[n++] = (struct tok){(uint32_t)i, (uint32_t)(i + pl)};
+                i += pl;
+                continue;
+            }
+            if (s[i] == '-' && n && (*out)[n - 1].end == i && i + 1 < len && is_word_byte(s[i + 1])) {
+                tok_grow(out, cap, n + 1, on_stack);
+                (*out)[n++] = (struct tok){(uint32_t)i, (uint32_t)(i + 1)};
+                i++;
+                continue;
+            }
+            if (cl == 0) {
+                i++;
+                continue;
+            }
             size_t p = punct_len(s + i, len - i);
-            i += p ? p : 1;
-            continue;
+            if (p) {
+                i += p;
+                continue;
+            }
         }
         size_t st = i;
         int dotted = 0;
         while (i < len) {
+            while (i < len && tok_byte[s[i]] == 1) i++;
+            if (i >= len) break;
             if (s[i] >= 0x80) { /* a word byte, unless it starts a curly quote or dash */
                 if (punct_len(s + i, len - i)) break;
-                i++;
-                continue;
-            }
-            if (is_word_byte(s[i])) {
                 i++;
                 continue;
             }
