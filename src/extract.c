@@ -898,18 +898,19 @@ static int same_key(const struct claim *a, const struct claim *b)
     return 1;
 }
 
-/* The extractor's first match at or after from.  A pattern that starts at
- * an annotation (ex->start_classes) is compiled anchored and tried at the
- * offsets where one of those classes starts, in order: the same leftmost
- * match as a search, without PCRE2 calling out at every word between.  Its
- * sentence guards, which a search meets at offset 0, run first. */
+/* The extractor's first match at or after from.  Its sentence guards, which
+ * a search from 0 meets first, run alone first, and most sentences end
+ * there.  A pattern that starts at an annotation (ex->start_classes) is
+ * compiled anchored and tried at the offsets where one of those classes
+ * starts, in order: the same leftmost match as a search, without PCRE2
+ * calling out at every word between. */
 static int next_match(struct extract_ctx *x, const struct extractor *ex, const char *sent, size_t len, size_t from)
 {
-    if (!ex->start_classes) return pcre2_match(ex->re, (PCRE2_SPTR)sent, len, from, 0, x->md, x->mctx);
     if (from == 0 && ex->guard) { /* a search from 0 would meet them first */
         int rc = pcre2_match(ex->guard, (PCRE2_SPTR)sent, len, 0, 0, x->md, x->mctx);
         if (rc < 0) return rc;
     }
+    if (!ex->start_classes) return pcre2_match(ex->re, (PCRE2_SPTR)sent, len, from, 0, x->md, x->mctx);
     for (size_t k = ann_lower(x, from); k < x->nann;) {
         uint32_t at = x->ann[k].start;
         unsigned classes = 0;

@@ -399,9 +399,51 @@ unsigned pattern_start_classes(const char *pattern, pattern_macro_fn look, void 
     *guard = leading_guards(&p);
     p.i = *guard;
     struct first f = parse_alt(&p);
-    if (p.bad || p.i != p.n || f.dead || f.other || f.nullable) {
-        *guard = 0;
-        return 0;
-    }
+    if (p.bad || p.i != p.n || f.dead || f.other || f.nullable) return 0;
     return f.classes;
+}
+
+const char *pattern_guard_search(const char *pattern, size_t guard, pattern_macro_fn look, void *ctx, size_t *len)
+{
+    const char *s = pattern;
+    size_t n = guard;
+    struct ps p = {pattern, guard, 0, look, ctx, 0, 0};
+    if (n > 2 && s[0] == '{' && memchr(s, '}', n) == s + n - 1 && n - 2 < 64) { /* one macro */
+        char name[64];
+        memcpy(name, s + 1, n - 2);
+        name[n - 2] = '\0';
+        unsigned classes = 0;
+        const char *text = NULL;
+        if (look(ctx, name, &classes, &text) != 2 || !text) return NULL;
+        s = text;
+        n = strlen(text);
+    }
+    if (guard_len(&p, s, n) != n) return NULL; /* not exactly one guard */
+    static const char head[] = "(?:^(?![\\s\\S]*?", tail[] = ")(*COMMIT)(*FAIL)|)";
+    const size_t nh = sizeof head - 1, nt = sizeof tail - 1;
+    if (n < nh + nt || memcmp(s, head, nh) != 0) return NULL;
+    const char *body = s + nh;
+    size_t bl = n - nh - nt;
+    if (!bl || body[0] == '?' || body[0] == '+' || body[0] == '{') return NULL;
+    /* [\s\S]*? must reach the whole body: no alternative at its top level */
+    int depth = 0;
+    for (size_t i = 0; i < bl; i++) {
+        char c = body[i];
+        if (c == '\\') {
+            i++;
+        } else if (c == '[') {
+            struct ps sub = {body, bl, i + 1, look, ctx, 0, 0};
+            (void)char_class(&sub);
+            if (sub.bad) return NULL;
+            i = sub.i - 1;
+        } else if (c == '(') {
+            depth++;
+        } else if (c == ')') {
+            depth--;
+        } else if (c == '|' && depth == 0) {
+            return NULL;
+        }
+    }
+    *len = bl;
+    return body;
 }

@@ -1548,15 +1548,18 @@ int rules_compile(struct ruleset *rs, struct diag *d)
          * (PCRE2's JIT takes PCRE2_ANCHORED only at compile time) */
         size_t glen = 0;
         x->start_classes = pattern_start_classes(x->source, start_macro, rs, &glen);
-        if (x->start_classes && glen) {
+        if (glen) {
             /* the guards run alone at offset 0; if they do not compile alone
-             * (a reference to a later group), the pattern is searched */
-            char *gsrc = xstrndup(x->source, glen), *gexp = NULL;
+             * (a reference to a later group), the pattern is searched with
+             * them inside */
+            size_t blen = 0;
+            const char *body = pattern_guard_search(x->source, glen, start_macro, rs, &blen);
+            char *gsrc = body ? xstrndup(body, blen) : xstrndup(x->source, glen), *gexp = NULL;
             struct macro_slot gslots[16];
             int ng = 0;
             struct diag scratch = {0};
-            x->guard = compile_one(rs, gsrc, x->pending, x->pattern_node, gslots, &ng, 16, PCRE2_ANCHORED, &gexp,
-                                   &scratch);
+            x->guard = compile_one(rs, gsrc, x->pending, x->pattern_node, gslots, &ng, 16, body ? 0 : PCRE2_ANCHORED,
+                                   &gexp, &scratch);
             diag_free(&scratch);
             free(gsrc);
             free(gexp);

@@ -128,7 +128,10 @@ struct extractor {
      * is then anchored, and tried at those annotations' offsets alone;
      * 0: re searches the sentence */
     unsigned start_classes;
-    pcre2_code *guard; /* the pattern's leading sentence guards, alone (or NULL) */
+    /* the pattern's leading sentence guards, alone (or NULL): anchored, or
+     * what a single guard looks for (pattern_guard_search), searched; the
+     * sentence passes when it matches */
+    pcre2_code *guard;
     struct macro_slot slots[64];
     int nslots;
     struct field_spec specs[MAX_FIELDS];

@@ -126,5 +126,27 @@ Test(pattern_start, guards_that_would_not_compile_alone_the_same_are_refused)
     cr_assert_eq(start("{OPEN_GUARD}{PERSON}"), 0, "an unbalanced macro inside");
     cr_assert_eq(start("(?:^(?!(x)(*COMMIT)(*FAIL)|){PERSON}"), 0, "unbalanced body");
     cr_assert_eq(start("{GUARD}the\\s+{PERSON}"), 0, "what follows must start at a mention");
-    cr_assert_eq(guard, 0u);
+    cr_assert_eq(guard, strlen("{GUARD}"), "the guard still runs first");
+}
+
+static const char *search_body(const char *pattern, size_t *len)
+{
+    (void)start(pattern);
+    return pattern_guard_search(pattern, guard, look, NULL, len);
+}
+
+Test(pattern_start, a_guard_that_scans_lazily_becomes_a_search)
+{
+    size_t n = 0;
+    const char *b = search_body("{GUARD}{PERSON}", &n);
+    cr_assert_not_null(b);
+    cr_assert_eq(n, strlen("offered"));
+    cr_assert_eq(strncmp(b, "offered", n), 0);
+    b = search_body("(?:^(?![\\s\\S]*?(?:x|y)z)(*COMMIT)(*FAIL)|)the", &n);
+    cr_assert_not_null(b, "alternatives inside a group are fine");
+    cr_assert_eq(n, strlen("(?:x|y)z"));
+    cr_assert_null(search_body("(?:^(?![\\s\\S]*?x|y)(*COMMIT)(*FAIL)|){PERSON}", &n), "y is not after the scan");
+    cr_assert_null(search_body("(?:^(?!x)(*COMMIT)(*FAIL)|){PERSON}", &n), "no scan: it looks at offset 0 only");
+    cr_assert_null(search_body("{GUARD}{THE_GUARD}{PERSON}", &n), "two guards");
+    cr_assert_null(search_body("{PERSON}", &n), "no guard");
 }
