@@ -191,6 +191,26 @@ Test(extract, will_not_send_is_a_denial)
     claimset_free(&cs);
 }
 
+/* The modality cues run only on sentences with one of their trigger words;
+ * a contraction's apostrophe, straight or curly, splits it into words
+ * ("didn", "t") as PCRE2 sees it. */
+Test(extract, contractions_and_their_triggers_still_deny)
+{
+    static const char *const text[] = {
+        "Zelensky won\u2019t send a delegation to Belarus.\n",
+        "Zelensky didn't send a delegation to Belarus.\n",
+        "Zelensky will send a delegation to Belarus.\n",
+    };
+    static const int want[] = {MOD_DENIED, MOD_DENIED, MOD_PLANNED};
+    for (int i = 0; i < 3; i++) {
+        struct claimset cs = {0};
+        extract_text(&cs, text[i], 2022, 2, 27);
+        cr_assert_eq(count_kind(&cs, "delegation"), 1, "%s", text[i]);
+        cr_assert_eq(cs.v[0].modality, want[i], "%s", text[i]);
+        claimset_free(&cs);
+    }
+}
+
 Test(extract, an_offer_to_host_a_meeting_is_not_a_meeting)
 {
     struct claimset cs = {0};
