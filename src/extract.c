@@ -42,6 +42,7 @@ struct extract_ctx {
     size_t nnx;
     struct ann *ann;
     size_t nann, capann;
+    unsigned ann_classes; /* the classes of all the sentence's annotations */
     /* index of the first annotation starting at each offset, -1 for none
      * (offsets past npos: none), for the callouts */
     int32_t *first_at;
@@ -218,6 +219,8 @@ static void annotate(struct extract_ctx *x)
     for (size_t i = 0; i < x->nnx; i++)
         x->ann[x->nann++] = (struct ann){x->nx[i].start, x->nx[i].end, expr_classes(&x->nx[i]), -1, (int)i};
     qsort(x->ann, x->nann, sizeof *x->ann, ann_cmp);
+    x->ann_classes = 0;
+    for (size_t i = 0; i < x->nann; i++) x->ann_classes |= x->ann[i].classes;
     x->npos = x->nann ? (size_t)x->ann[x->nann - 1].start + 1 : 0;
     XGROW(x->first_at, x->cappos, x->npos + 1);
     memset(x->first_at, 0xff, x->npos * sizeof *x->first_at);
@@ -929,6 +932,8 @@ static size_t run_extractor(struct extract_ctx *x, const struct extractor *ex, c
     size_t added = 0, from = 0;
     size_t ei = (size_t)(ex - x->rs->ex); /* its slot in spent[] and stopped[] */
     if (!ex->re || x->stopped[ei]) return 0;
+    for (int i = 0; i < ex->nneed; i++) /* a macro it cannot match without finds nothing here */
+        if (!(ex->need[i] & x->ann_classes)) return 0;
     x->slots = ex->slots;
     /* the thread-CPU clock is a system call: time only long sentences, the
      * ones where a slow pattern costs seconds (a short one is bounded by

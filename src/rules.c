@@ -12,7 +12,7 @@
 #include "buf.h"
 #include "calendar.h"
 #include "embedded.h"
-#include "pattern_start.h"
+#include "pattern_shape.h"
 #include "strmap.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -1498,7 +1498,7 @@ static void add_trigger(struct ruleset *rs, const char *word, uint32_t ex, unsig
     *slot = list;
 }
 
-/* How pattern_start_classes sees a macro: as expand() does. */
+/* How pattern_shape sees a macro: as expand() does. */
 static int start_macro(void *ctx, const char *name, unsigned *classes, const char **text)
 {
     struct ruleset *rs = ctx;
@@ -1546,8 +1546,12 @@ int rules_compile(struct ruleset *rs, struct diag *d)
         free(kind);
         /* a pattern that must start at an annotation is compiled anchored
          * (PCRE2's JIT takes PCRE2_ANCHORED only at compile time) */
-        size_t glen = 0;
-        x->start_classes = pattern_start_classes(x->source, start_macro, rs, &glen);
+        struct pattern_shape shape;
+        pattern_shape(x->source, start_macro, rs, &shape);
+        x->start_classes = shape.start;
+        memcpy(x->need, shape.need, sizeof x->need);
+        x->nneed = shape.nneed;
+        size_t glen = shape.guard;
         if (glen) {
             /* the guards run alone at offset 0; if they do not compile alone
              * (a reference to a later group), the pattern is searched with

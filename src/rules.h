@@ -124,10 +124,14 @@ struct extractor {
     char *source;   /* the pattern as written */
     char *expanded; /* after macro expansion */
     pcre2_code *re;
-    /* the annotation classes every match starts at (pattern_start.h): re
+    /* the annotation classes every match starts at (pattern_shape.h): re
      * is then anchored, and tried at those annotations' offsets alone;
      * 0: re searches the sentence */
     unsigned start_classes;
+    /* a sentence without an annotation of classes need[i], for some i, is
+     * not tried (pattern_shape.h) */
+    unsigned need[8];
+    int nneed;
     /* the pattern's leading sentence guards, alone (or NULL): anchored, or
      * what a single guard looks for (pattern_guard_search), searched; the
      * sentence passes when it matches */

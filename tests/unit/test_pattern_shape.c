@@ -1,10 +1,12 @@
-/* test_pattern_start.c - where every match of a pattern starts: the
- * analysis that lets an extractor be tried only at its first macro's
- * annotations, and the constructs that make it give up. */
+/* test_pattern_shape.c - what every match of a pattern needs: where it
+ * starts (so that an extractor is tried only at its first macro's
+ * annotations), the macros it cannot do without, its sentence guards, and
+ * the constructs that make the analysis give up. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
-#include "pattern_start.h"
+#include "pattern_shape.h"
 
 enum { P = 1, C = 2, D = 4 };
 
@@ -42,13 +44,16 @@ static int look(void *ctx, const char *name, unsigned *classes, const char **tex
 }
 
 static size_t guard;
+static struct pattern_shape shape;
 
 static unsigned start(const char *pattern)
 {
-    return pattern_start_classes(pattern, look, NULL, &guard);
+    pattern_shape(pattern, look, NULL, &shape);
+    guard = shape.guard;
+    return shape.start;
 }
 
-Test(pattern_start, a_leading_macro_gives_its_classes)
+Test(pattern_shape, a_leading_macro_gives_its_classes)
 {
     cr_assert_eq(start("{PERSON}\\s+spoke"), P);
     cr_assert_eq(start("(?<a>{PERSON})\\s+and\\s+{COUNTRY}"), P);
@@ -57,7 +62,7 @@ Test(pattern_start, a_leading_macro_gives_its_classes)
     cr_assert_eq(start("{PERSON}+x"), P);
 }
 
-Test(pattern_start, lookarounds_and_boundaries_consume_nothing)
+Test(pattern_shape, lookarounds_and_boundaries_consume_nothing)
 {
     cr_assert_eq(start("{NOT_OBJECT}(?<who>{WHO})\\b\\s+offered"), P | C);
     cr_assert_eq(start("\\b(?=[A-Z]){PERSON}"), P);
@@ -65,7 +70,7 @@ Test(pattern_start, lookarounds_and_boundaries_consume_nothing)
     cr_assert_eq(start("(?i:{COUNTRY})"), C);
 }
 
-Test(pattern_start, an_optional_start_looks_further)
+Test(pattern_shape, an_optional_start_looks_further)
 {
     /* an optional macro: the next item may start the match too */
     cr_assert_eq(start("{DATE}?,?{PERSON}"), 0, "',' may start the match");
@@ -73,7 +78,7 @@ Test(pattern_start, an_optional_start_looks_further)
     cr_assert_eq(start("{DATE}{0,2}{PERSON}"), D | P);
 }
 
-Test(pattern_start, anything_else_first_means_anywhere)
+Test(pattern_shape, anything_else_first_means_anywhere)
 {
     cr_assert_eq(start("the\\s+{PERSON}"), 0);
     cr_assert_eq(start("{THE}{PERSON}"), 0, "an optional word");
@@ -85,13 +90,13 @@ Test(pattern_start, anything_else_first_means_anywhere)
     cr_assert_eq(start(""), 0);
 }
 
-Test(pattern_start, a_branch_that_always_fails_is_ignored)
+Test(pattern_shape, a_branch_that_always_fails_is_ignored)
 {
     cr_assert_eq(start("(?:(*FAIL)x|{PERSON})"), P);
     cr_assert_eq(start("(?:(*F)|{COUNTRY})"), C);
 }
 
-Test(pattern_start, constructs_it_does_not_follow_give_up)
+Test(pattern_shape, constructs_it_does_not_follow_give_up)
 {
     cr_assert_eq(start("^{PERSON}"), 0);
     cr_assert_eq(start("{PERSON}(?:^(?!x)(*COMMIT)(*FAIL)|)"), 0, "a guard that is not first");
@@ -107,7 +112,7 @@ Test(pattern_start, constructs_it_does_not_follow_give_up)
     cr_assert_eq(start("{PERSON})"), 0, "unopened");
 }
 
-Test(pattern_start, leading_sentence_guards_are_measured_and_skipped)
+Test(pattern_shape, leading_sentence_guards_are_measured_and_skipped)
 {
     cr_assert_eq(start("{GUARD}{PERSON}\\s+offered"), P);
     cr_assert_eq(guard, strlen("{GUARD}"));
@@ -120,7 +125,7 @@ Test(pattern_start, leading_sentence_guards_are_measured_and_skipped)
     cr_assert_eq(guard, 0u);
 }
 
-Test(pattern_start, guards_that_would_not_compile_alone_the_same_are_refused)
+Test(pattern_shape, guards_that_would_not_compile_alone_the_same_are_refused)
 {
     cr_assert_eq(start("{PERSON_GUARD}{PERSON}"), 0, "an annotation macro inside needs the pattern's callouts");
     cr_assert_eq(start("{OPEN_GUARD}{PERSON}"), 0, "an unbalanced macro inside");
@@ -135,7 +140,7 @@ static const char *search_body(const char *pattern, size_t *len)
     return pattern_guard_search(pattern, guard, look, NULL, len);
 }
 
-Test(pattern_start, a_guard_that_scans_lazily_becomes_a_search)
+Test(pattern_shape, a_guard_that_scans_lazily_becomes_a_search)
 {
     size_t n = 0;
     const char *b = search_body("{GUARD}{PERSON}", &n);
@@ -149,4 +154,49 @@ Test(pattern_start, a_guard_that_scans_lazily_becomes_a_search)
     cr_assert_null(search_body("(?:^(?!x)(*COMMIT)(*FAIL)|){PERSON}", &n), "no scan: it looks at offset 0 only");
     cr_assert_null(search_body("{GUARD}{THE_GUARD}{PERSON}", &n), "two guards");
     cr_assert_null(search_body("{PERSON}", &n), "no guard");
+}
+
+/* the needs, as a string of class sets in order ("1 6": a PERSON, then a
+ * COUNTRY or a DATE) */
+static const char *needs(const char *pattern)
+{
+    static char buf[64];
+    (void)start(pattern);
+    buf[0] = '\0';
+    for (int i = 0; i < shape.nneed; i++) {
+        char one[8];
+        snprintf(one, sizeof one, i ? " %u" : "%u", shape.need[i]);
+        strcat(buf, one);
+    }
+    return buf;
+}
+
+Test(pattern_shape, the_macros_a_match_cannot_do_without)
+{
+    cr_assert_str_eq(needs("{PERSON}\\s+met\\s+{COUNTRY}"), "1 2");
+    cr_assert_str_eq(needs("the\\s+{DATE}\\s+talks"), "4", "wherever the match starts");
+    cr_assert_str_eq(needs("{WHO}\\s+on\\s+{DATE}?"), "3", "an optional macro is not needed");
+    cr_assert_str_eq(needs("(?:{PERSON}\\s+and\\s+{DATE}|{COUNTRY})"), "3", "one of the branches' first needs");
+    cr_assert_str_eq(needs("(?:{PERSON}|x)y"), "", "a branch without a macro");
+    cr_assert_str_eq(needs("(?=.*{DATE}){PERSON}"), "1", "a lookahead adds no need");
+    cr_assert_str_eq(needs("(?:(*FAIL){DATE}|{PERSON})"), "1", "a dead branch has no say");
+    cr_assert_str_eq(needs("{THE}{PERSON}{0,1}\\s+{COUNTRY}{1,2}"), "2");
+}
+
+Test(pattern_shape, needs_survive_what_only_hides_the_start)
+{
+    cr_assert_str_eq(needs("^{PERSON}\\s+(*SKIP)x{DATE}"), "1 4");
+    cr_assert_eq(shape.start, 0u);
+    cr_assert_str_eq(needs("{GUARD}{PERSON}"), "1");
+    cr_assert_str_eq(needs("(\\w+)\\s+\\1{DATE}"), "4");
+    cr_assert_eq(shape.start, 0u);
+}
+
+Test(pattern_shape, needs_are_dropped_where_the_parser_is_lost)
+{
+    cr_assert_str_eq(needs("{PERSON}(*ACCEPT){DATE}"), "", "a match may end before DATE");
+    cr_assert_str_eq(needs("\\Q{PERSON}\\E"), "");
+    cr_assert_str_eq(needs("(?x){PERSON}"), "");
+    cr_assert_str_eq(needs("(?(1){PERSON}|{DATE})"), "");
+    cr_assert_str_eq(needs("{OPEN}{PERSON})"), "");
 }

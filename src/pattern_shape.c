@@ -1,14 +1,17 @@
-/* pattern_start.c - where every match of an extractor's pattern starts.
+/* pattern_shape.c - what every match of an extractor's pattern needs.
  *
  * A small recursive descent over PCRE2 syntax that computes, for each
- * alternative and sequence, what its match can begin with: one of the
- * annotation macros ({ACTOR}, {DATE}...), something else, or nothing at all
- * (it may be empty).  Only the beginning matters, but the whole pattern is
- * read: a construct anywhere that the analysis does not follow (an anchor
- * such as ^, a backtracking verb such as (*COMMIT) that acts on the search
- * from offset 0) makes the answer 0.
+ * alternative and sequence, what its match can begin with (one of the
+ * annotation macros such as {ACTOR} or {DATE}, something else, or nothing:
+ * it may be empty), and which annotation macros it cannot do without.
+ *
+ * Two levels of giving up: a construct that acts on where a match starts or
+ * how a search goes on (an anchor such as ^, \K, (*COMMIT)) only makes the
+ * start unknown ("nostart"); one that the parser cannot follow at all (a
+ * conditional, (?x), \Q, (*ACCEPT), an unbalanced macro) makes everything
+ * unknown ("lost").
  */
-#include "pattern_start.h"
+#include "pattern_shape.h"
 
 #include <string.h>
 
@@ -19,6 +22,9 @@ struct first {
     int other;        /* ... or it may begin with anything else */
     int nullable;     /* it may match the empty string */
     int dead;         /* it never matches ((*FAIL)) */
+    /* each match spans an annotation of each of these class sets */
+    unsigned need[PATTERN_NEEDS];
+    int nneed;
 };
 
 struct ps {
@@ -27,11 +33,12 @@ struct ps {
     pattern_macro_fn macro;
     void *ctx;
     int depth;
-    int bad; /* something the analysis does not follow */
+    int nostart; /* the start cannot be told */
+    int lost;    /* nothing can be told */
 };
 
-static const struct first ZERO_WIDTH = {0, 0, 1, 0};
-static const struct first OTHER = {0, 1, 0, 0};
+static const struct first ZERO_WIDTH = {0, 0, 1, 0, {0}, 0};
+static const struct first OTHER = {0, 1, 0, 0, {0}, 0};
 
 static struct first parse_alt(struct ps *p);
 
@@ -43,7 +50,7 @@ static void skip_past(struct ps *p, char c)
 {
     while (p->i < p->n && p->s[p->i] != c) p->i++;
     if (p->i >= p->n)
-        p->bad = 1;
+        p->lost = 1;
     else
         p->i++;
 }
@@ -53,7 +60,7 @@ static void expect_close(struct ps *p)
     if (p->i < p->n && p->s[p->i] == ')')
         p->i++;
     else
-        p->bad = 1;
+        p->lost = 1;
 }
 
 /* A group's alternatives, then its ')'. */
@@ -79,11 +86,17 @@ static struct first verb(struct ps *p)
     size_t len = p->i - st;
     skip_past(p, ')');
     if ((len == 1 && p->s[st] == 'F') || (len == 4 && memcmp(p->s + st, "FAIL", 4) == 0))
-        return (struct first){0, 0, 0, 1};
+        return (struct first){0, 0, 0, 1, {0}, 0};
     if (len == 0) return ZERO_WIDTH; /* (*:NAME), a mark */
-    /* COMMIT, PRUNE, SKIP, THEN and ACCEPT act on where the search goes
-     * on; the alpha assertions ((*pla:...)) are not followed either */
-    p->bad = 1;
+    /* COMMIT, PRUNE, SKIP and THEN act on where the search goes on */
+    if ((len == 6 && (memcmp(p->s + st, "COMMIT", 6) == 0)) || (len == 5 && memcmp(p->s + st, "PRUNE", 5) == 0) ||
+        (len == 4 && (memcmp(p->s + st, "SKIP", 4) == 0 || memcmp(p->s + st, "THEN", 4) == 0))) {
+        p->nostart = 1;
+        return ZERO_WIDTH;
+    }
+    /* ACCEPT ends a match before what follows; the alpha assertions
+     * ((*pla:...)) are not followed */
+    p->lost = 1;
     return ZERO_WIDTH;
 }
 
@@ -121,7 +134,9 @@ static struct first group(struct ps *p)
             skip_past(p, '>');
             return group_body(p);
         }
-        p->bad = 1; /* (?P=name), (?P>name) */
+        /* (?P=name), a backreference; (?P>name), a subroutine call */
+        skip_past(p, ')');
+        p->nostart = 1;
         return OTHER;
     case 'C': /* a callout: (?C), (?C12) */
         p->i++;
@@ -135,16 +150,16 @@ static struct first group(struct ps *p)
     while (p->i < p->n && ((s[p->i] >= 'a' && s[p->i] <= 'z') || is_upper(s[p->i]) || s[p->i] == '-' || s[p->i] == '^'))
         p->i++;
     if (p->i == st || p->i >= p->n) {
-        p->bad = 1; /* a conditional, recursion, a subroutine call */
+        p->lost = 1; /* a conditional, recursion, a subroutine call */
         return OTHER;
     }
-    if (memchr(s + st, 'x', p->i - st)) p->bad = 1; /* whitespace and # change meaning */
+    if (memchr(s + st, 'x', p->i - st)) p->lost = 1; /* whitespace and # change meaning */
     if (s[p->i] == ')') {
         p->i++;
         return ZERO_WIDTH;
     }
     if (s[p->i] != ':') {
-        p->bad = 1;
+        p->lost = 1;
         return OTHER;
     }
     p->i++;
@@ -167,7 +182,7 @@ static struct first char_class(struct ps *p)
             p->i++;
     }
     if (p->i >= p->n)
-        p->bad = 1;
+        p->lost = 1;
     else
         p->i++;
     return OTHER;
@@ -177,7 +192,7 @@ static struct first char_class(struct ps *p)
 static struct first escape(struct ps *p)
 {
     if (p->i >= p->n) {
-        p->bad = 1;
+        p->lost = 1;
         return OTHER;
     }
     char c = p->s[p->i++];
@@ -190,9 +205,11 @@ static struct first escape(struct ps *p)
     case 'A':
     case 'G':
     case 'K': /* resets the start of the match */
-    case 'Q':
+        p->nostart = 1;
+        return ZERO_WIDTH;
+    case 'Q': /* to \E, literally: a {MACRO} inside would not be one */
     case 'g': /* backreferences (maybe empty) and subroutine calls */
-    case 'k': p->bad = 1; return OTHER;
+    case 'k': p->lost = 1; return OTHER;
     case 'x':
     case 'o':
     case 'p':
@@ -204,7 +221,7 @@ static struct first escape(struct ps *p)
     case 'c': p->i++; return OTHER;
     default: break;
     }
-    if (is_digit(c) && c != '0') p->bad = 1; /* a backreference */
+    if (is_digit(c) && c != '0') p->nostart = 1; /* a backreference (maybe empty) */
     while (p->i < p->n && ((unsigned char)p->s[p->i] & 0xC0) == 0x80) p->i++;
     return OTHER;
 }
@@ -224,14 +241,15 @@ static struct first macro(struct ps *p)
     unsigned classes = 0;
     const char *text = NULL;
     int kind = p->macro(p->ctx, name, &classes, &text);
-    if (kind == 1) return (struct first){classes, 0, 0, 0};
+    if (kind == 1) return (struct first){classes, 0, 0, 0, {classes}, 1};
     if (kind != 2 || !text || p->depth >= MAX_DEPTH) {
-        p->bad = 1;
+        p->lost = 1;
         return OTHER;
     }
-    struct ps sub = {text, strlen(text), 0, p->macro, p->ctx, p->depth + 1, 0};
+    struct ps sub = {text, strlen(text), 0, p->macro, p->ctx, p->depth + 1, 0, 0};
     struct first f = parse_alt(&sub);
-    if (sub.bad || sub.i != sub.n) p->bad = 1; /* unbalanced: not followed */
+    if (sub.lost || sub.i != sub.n) p->lost = 1; /* unbalanced: not followed */
+    if (sub.nostart) p->nostart = 1;
     return f;
 }
 
@@ -244,7 +262,7 @@ static struct first item(struct ps *p)
     case '\\': return escape(p);
     case '{': return macro(p);
     case '$': return ZERO_WIDTH;
-    case '^': p->bad = 1; return ZERO_WIDTH;
+    case '^': p->nostart = 1; return ZERO_WIDTH;
     default: break;
     }
     while (p->i < p->n && ((unsigned char)p->s[p->i] & 0xC0) == 0x80) p->i++;
@@ -277,13 +295,14 @@ static void quantifier(struct ps *p, struct first *f)
     if (min == 0) {
         f->nullable = 1;
         f->dead = 0;
+        f->nneed = 0;
     }
 }
 
 static struct first parse_seq(struct ps *p)
 {
     struct first r = ZERO_WIDTH;
-    while (p->i < p->n && p->s[p->i] != '|' && p->s[p->i] != ')' && !p->bad) {
+    while (p->i < p->n && p->s[p->i] != '|' && p->s[p->i] != ')' && !p->lost) {
         struct first it = item(p);
         quantifier(p, &it);
         if (it.dead) r.dead = 1;
@@ -292,22 +311,32 @@ static struct first parse_seq(struct ps *p)
             r.other |= it.other;
             r.nullable = it.nullable;
         }
+        for (int k = 0; k < it.nneed && r.nneed < PATTERN_NEEDS; k++) r.need[r.nneed++] = it.need[k];
     }
     return r;
 }
 
+/* Alternatives: a need of every live branch is one of the k-th needs of
+ * each (branch b needs need_b[k], so it needs their union). */
 static struct first parse_alt(struct ps *p)
 {
-    struct first r = {0, 0, 0, 1};
+    struct first r = {0, 0, 0, 1, {0}, 0};
     for (;;) {
         struct first b = parse_seq(p);
         if (!b.dead) {
+            if (r.dead) {
+                r.nneed = b.nneed;
+                memcpy(r.need, b.need, sizeof r.need);
+            } else {
+                if (b.nneed < r.nneed) r.nneed = b.nneed;
+                for (int k = 0; k < r.nneed; k++) r.need[k] |= b.need[k];
+            }
             r.classes |= b.classes;
             r.other |= b.other;
             r.nullable |= b.nullable;
             r.dead = 0;
         }
-        if (p->bad || p->i >= p->n || p->s[p->i] != '|') break;
+        if (p->lost || p->i >= p->n || p->s[p->i] != '|') break;
         p->i++;
     }
     return r;
@@ -323,9 +352,9 @@ static int plain_balanced(struct ps *p, const char *s, size_t n, int depth)
         if (c == '\\') {
             i++;
         } else if (c == '[') {
-            struct ps sub = {s, n, i + 1, p->macro, p->ctx, 0, 0};
+            struct ps sub = {s, n, i + 1, p->macro, p->ctx, 0, 0, 0};
             (void)char_class(&sub);
-            if (sub.bad) return 0;
+            if (sub.lost) return 0;
             i = sub.i - 1;
         } else if (c == '(') {
             open++;
@@ -393,21 +422,24 @@ static size_t leading_guards(struct ps *p)
     }
 }
 
-unsigned pattern_start_classes(const char *pattern, pattern_macro_fn look, void *ctx, size_t *guard)
+void pattern_shape(const char *pattern, pattern_macro_fn look, void *ctx, struct pattern_shape *out)
 {
-    struct ps p = {pattern, strlen(pattern), 0, look, ctx, 0, 0};
-    *guard = leading_guards(&p);
-    p.i = *guard;
+    struct ps p = {pattern, strlen(pattern), 0, look, ctx, 0, 0, 0};
+    memset(out, 0, sizeof *out);
+    out->guard = leading_guards(&p);
+    p.i = out->guard;
     struct first f = parse_alt(&p);
-    if (p.bad || p.i != p.n || f.dead || f.other || f.nullable) return 0;
-    return f.classes;
+    if (p.lost || p.i != p.n || f.dead) return;
+    memcpy(out->need, f.need, sizeof out->need);
+    out->nneed = f.nneed;
+    if (!p.nostart && !f.other && !f.nullable) out->start = f.classes;
 }
 
 const char *pattern_guard_search(const char *pattern, size_t guard, pattern_macro_fn look, void *ctx, size_t *len)
 {
     const char *s = pattern;
     size_t n = guard;
-    struct ps p = {pattern, guard, 0, look, ctx, 0, 0};
+    struct ps p = {pattern, guard, 0, look, ctx, 0, 0, 0};
     if (n > 2 && s[0] == '{' && memchr(s, '}', n) == s + n - 1 && n - 2 < 64) { /* one macro */
         char name[64];
         memcpy(name, s + 1, n - 2);
@@ -432,9 +464,9 @@ const char *pattern_guard_search(const char *pattern, size_t guard, pattern_macr
         if (c == '\\') {
             i++;
         } else if (c == '[') {
-            struct ps sub = {body, bl, i + 1, look, ctx, 0, 0};
+            struct ps sub = {body, bl, i + 1, look, ctx, 0, 0, 0};
             (void)char_class(&sub);
-            if (sub.bad) return NULL;
+            if (sub.lost) return NULL;
             i = sub.i - 1;
         } else if (c == '(') {
             depth++;
