@@ -721,6 +721,52 @@ static int boilerplate(struct extract_ctx *x, const char *sent, size_t len)
     return 0;
 }
 
+/* ==== What a sentence needs ==== */
+
+/* Word w of the want bits, the extractors' bits only (the cues' follow). */
+static uint64_t extractor_bits(const struct extract_ctx *x, size_t w)
+{
+    size_t left = x->rs->nex - w * 64;
+    return left < 64 ? x->want[w] & ((1ull << left) - 1) : x->want[w];
+}
+
+/* Does some extractor want the sentence? */
+static int any_extractor(const struct extract_ctx *x)
+{
+    for (size_t w = 0; w * 64 < x->rs->nex; w++)
+        if (extractor_bits(x, w)) return 1;
+    return 0;
+}
+
+/* Does some details cue want the sentence? */
+static int details_wanted(const struct extract_ctx *x)
+{
+    for (size_t i = 0; i < x->rs->ndetails; i++)
+        if (cue_wanted(x, &x->rs->details[i])) return 1;
+    return 0;
+}
+
+/* Clear the want bit of each triggered extractor that needs a kind of
+ * mention the sentence has none of (only mentions are known yet); returns
+ * whether any extractor is left. */
+static int drop_unmet(struct extract_ctx *x)
+{
+    unsigned have = 0;
+    for (size_t i = 0; i < x->nmen; i++) have |= mention_classes(&x->men[i]);
+    for (size_t w = 0; w * 64 < x->rs->nex; w++) {
+        for (uint64_t bits = extractor_bits(x, w); bits; bits &= bits - 1) {
+            size_t e = w * 64 + (size_t)__builtin_ctzll(bits);
+            const struct extractor *ex = &x->rs->ex[e];
+            for (int k = 0; k < ex->nneed; k++)
+                if (!(ex->need[k] & AC_EXPRESSIONS) && !(ex->need[k] & have)) {
+                    x->want[e / 64] &= ~(1ull << (e % 64));
+                    break;
+                }
+        }
+    }
+    return any_extractor(x);
+}
+
 /* ==== Details ==== */
 
 /* Run the details cues over a sentence whose annotations are ready. */
@@ -1203,15 +1249,14 @@ size_t extract_document(struct extract_ctx *x, const struct document *doc, uint3
             x->stats.boilerplate++;
             continue;
         }
-        int any = 0; /* an extractor's bit (the cues' follow them) */
-        for (size_t e = 0; e < x->rs->nex && !any; e += 64) {
-            uint64_t w = x->want[e / 64];
-            if (x->rs->nex - e < 64) w &= (1ull << (x->rs->nex - e)) - 1;
-            any = w != 0;
-        }
+        int any = any_extractor(x);
         /* mentions update the coreference context even when nothing fires */
         x->nmen = lexicon_mentions(x->rs->lex, &mctx, sent, len, x->men, MAX_MENTIONS);
         if (x->nmen > MAX_MENTIONS) x->nmen = MAX_MENTIONS;
+        /* an extractor that needs a mention the sentence lacks cannot match
+         * it: if none is left, and no details cue wants it, the normalizer
+         * need not run */
+        if (any && !details_wanted(x)) any = drop_unmet(x);
         if (!any) {
             remember_mentions(x);
             continue;
@@ -1222,9 +1267,7 @@ size_t extract_document(struct extract_ctx *x, const struct document *doc, uint3
         x->bnd_ready = 0;
         x->sent_len = len;
         for (size_t w = 0; w * 64 < x->rs->nex; w++) {
-            uint64_t bits = x->want[w];
-            if (x->rs->nex - w * 64 < 64) bits &= (1ull << (x->rs->nex - w * 64)) - 1;
-            for (; bits; bits &= bits - 1) {
+            for (uint64_t bits = extractor_bits(x, w); bits; bits &= bits - 1) {
                 size_t e = w * 64 + (size_t)__builtin_ctzll(bits);
                 added += run_extractor(x, &x->rs->ex[e], doc, docidx, sv[i].start, sent, len, out, first, d);
             }

@@ -78,6 +78,9 @@ enum ann_class {
     AC_GROUP = 1u << 13, /* "the two leaders" */
 };
 
+/* The classes the normalizer's expressions have; the rest are mentions. */
+#define AC_EXPRESSIONS (AC_DATE | AC_TIME | AC_DURATION | AC_NUMBER | AC_ORDINAL | AC_PERCENT)
+
 enum field_source { FS_GROUPS, FS_LITERAL };
 
 struct field_spec {
