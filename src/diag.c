@@ -62,8 +62,13 @@ void diag_move(struct diag *dst, struct diag *src)
     src->n = src->errors = src->warnings = 0;
 }
 
+/* Each entry is composed in memory and written at once: stderr is not
+ * buffered, and a run with thousands of diagnostics (a shard of bad records,
+ * a directory of binary files) would otherwise make a system call for every
+ * piece of every line. */
 void diag_print(const struct diag *d, FILE *out, int color)
 {
+    struct buf b = {0};
     for (size_t i = 0; i < d->n; i++) {
         const struct diag_entry *e = &d->v[i];
         const char *on = "", *off = "";
@@ -71,32 +76,35 @@ void diag_print(const struct diag *d, FILE *out, int color)
             on = e->level == DIAG_ERROR ? "\033[1;31m" : e->level == DIAG_WARNING ? "\033[1;35m" : "\033[1;36m";
             off = "\033[0m";
         }
+        buf_reset(&b);
         if (e->path) {
-            fputs(e->path, out);
+            buf_puts(&b, e->path);
             if (e->line) {
-                fprintf(out, ":%u", e->line);
-                if (e->col) fprintf(out, ":%u", e->col);
+                buf_printf(&b, ":%u", e->line);
+                if (e->col) buf_printf(&b, ":%u", e->col);
             }
-            fputs(": ", out);
+            buf_puts(&b, ": ");
         } else {
-            fputs("crosscheck: ", out);
+            buf_puts(&b, "crosscheck: ");
         }
-        fprintf(out, "%s%s:%s %s\n", on, diag_level_name(e->level), off, e->msg);
+        buf_printf(&b, "%s%s:%s %s\n", on, diag_level_name(e->level), off, e->msg);
         if (e->excerpt) {
-            fprintf(out, "  %s\n", e->excerpt);
+            buf_printf(&b, "  %s\n", e->excerpt);
             if (e->col) {
-                fputs("  ", out);
+                buf_puts(&b, "  ");
                 /* The caret counts code points; tabs are kept so it lines up. */
                 unsigned cp = 1;
                 for (const char *p = e->excerpt; *p && cp < e->col; p++) {
                     if (((unsigned char)*p & 0xC0) == 0x80) continue;
-                    fputc(*p == '\t' ? '\t' : ' ', out);
+                    buf_putc(&b, *p == '\t' ? '\t' : ' ');
                     cp++;
                 }
-                fprintf(out, "%s^%s\n", on, off);
+                buf_printf(&b, "%s^%s\n", on, off);
             }
         }
+        fwrite(b.s, 1, b.len, out);
     }
+    buf_free(&b);
 }
 
 void diag_clear(struct diag *d)
