@@ -7,7 +7,7 @@
 #include "pipeline.h"
 
 static const char usage[] = "usage: crosscheck rules lint [PATH...]   validate rule and lexicon files\n"
-                            "       crosscheck rules list [PATH...]   list kinds, extractors and checks\n"
+                            "       crosscheck rules list [PATH...]   list kinds, extractors (how each runs) and checks\n"
                             "\n"
                             "Without PATH the built-in rules are used.  Errors are reported as\n"
                             "FILE:LINE:COL: error: MESSAGE; the exit status is 2 when there are any.\n";
@@ -39,8 +39,25 @@ int cmd_rules(int argc, char **argv)
                 printf(" %s(%s)", k->fields[f].name, field_type_name(k->fields[f].type));
             printf("\n");
         }
-        for (size_t i = 0; i < rs->nex; i++)
-            printf("extractor %s -> %s  (%s:%u)\n", rs->ex[i].id, rs->ex[i].kind->name, rs->ex[i].path, rs->ex[i].line);
+        for (size_t i = 0; i < rs->nex; i++) {
+            const struct extractor *x = &rs->ex[i];
+            char name[128];
+            printf("extractor %s -> %s  (%s:%u)", x->id, x->kind->name, x->path, x->line);
+            /* how it runs (pattern_shape.h): where it is tried, the
+             * annotations it needs, its sentence guard */
+            if (x->start_classes) {
+                ann_classes_name(x->start_classes, name, sizeof name);
+                printf("  at %s", name);
+            } else {
+                printf("  searched");
+            }
+            for (int k = 0; k < x->nneed; k++) {
+                ann_classes_name(x->need[k], name, sizeof name);
+                printf("%s%s", k ? " " : "; needs ", name);
+            }
+            if (x->guard) printf("; guarded");
+            printf("\n");
+        }
         for (size_t i = 0; i < rs->nchecks; i++)
             printf("check %s on %s.%s (%s)  (%s:%u)\n", rs->checks[i].id, rs->checks[i].kind->name,
                    rs->checks[i].kind->fields[rs->checks[i].compare].name, comparator_name(rs->checks[i].comparator),

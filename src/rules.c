@@ -60,6 +60,24 @@ static const char *mod_names[MOD_COUNT] = {"asserted", "hedged", "planned", "den
 static const char *cmp_names[CMP_COUNT_] = {"exact",  "interval", "date",    "place",
                                             "entity", "ordinal",  "weekday", "timeline"};
 
+void ann_classes_name(unsigned classes, char *buf, size_t n)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    /* a built-in macro with exactly these classes, else the single ones */
+    for (size_t b = 0; b < sizeof builtin_macros / sizeof *builtin_macros; b++)
+        if (builtin_macros[b].classes == classes) {
+            snprintf(buf, n, "%s", builtin_macros[b].name);
+            return;
+        }
+    for (size_t b = 0; b < sizeof builtin_macros / sizeof *builtin_macros; b++) {
+        unsigned c = builtin_macros[b].classes;
+        if ((c & (c - 1)) || !(c & classes) || used >= n) continue; /* one class each */
+        int k = snprintf(buf + used, n - used, "%s%s", used ? "|" : "", builtin_macros[b].name);
+        used += k > 0 ? (size_t)k : 0;
+    }
+}
+
 const char *field_type_name(int t)
 {
     return t >= 0 && t < FT_TYPES ? ftype_names[t] : "?";

@@ -253,6 +253,9 @@ int rules_compile(struct ruleset *rs, struct diag *d);
 const struct kind_def *rules_kind(const struct ruleset *rs, const char *name);
 int kind_field(const struct kind_def *k, const char *name);
 const char *field_type_name(int type);
+/* The macro of these annotation classes ("ACTOR"), or their single
+ * classes joined by '|' ("NUMBER|DATE"), into buf. */
+void ann_classes_name(unsigned classes, char *buf, size_t n);
 /* Does a field of this type hold entities (a value's ents) rather than a
  * number or date (its lo, hi and date)?  The two share their bytes. */
 static inline int field_holds_ents(int type)
