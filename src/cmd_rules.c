@@ -6,11 +6,12 @@
 #include "lexicon.h"
 #include "pipeline.h"
 
-static const char usage[] = "usage: crosscheck rules lint [PATH...]   validate rule and lexicon files\n"
-                            "       crosscheck rules list [PATH...]   list kinds, extractors (how each runs) and checks\n"
-                            "\n"
-                            "Without PATH the built-in rules are used.  Errors are reported as\n"
-                            "FILE:LINE:COL: error: MESSAGE; the exit status is 2 when there are any.\n";
+static const char usage[] =
+    "usage: crosscheck rules lint [PATH...]   validate rule and lexicon files\n"
+    "       crosscheck rules list [PATH...]   list kinds, extractors (how each runs) and checks\n"
+    "\n"
+    "Without PATH the built-in rules are used.  Errors are reported as\n"
+    "FILE:LINE:COL: error: MESSAGE; the exit status is 2 when there are any.\n";
 
 int cmd_rules(int argc, char **argv)
 {

@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <yaml.h>
 
+#include "bytes.h"
 #include "calendar.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -137,19 +138,6 @@ static int unknown_date(struct diag *d, const char *path, unsigned line, unsigne
 
 /* ==== Checks on the raw bytes ==== */
 
-/* Control characters for binary_reason: 1 but for tab, newline, vertical
- * tab, form feed and CR; DEL is one. */
-static const unsigned char control_byte[256] = {
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-};
-
 /* A reason to refuse these bytes as text, written into why; 0 when they are text.
  * Binary: any NUL byte, or more than SNIFF_CONTROL_PCT% of the first
  * SNIFF_BYTES bytes being control characters other than tab, newline, CR,
@@ -167,7 +155,7 @@ static int binary_reason(const char *b, size_t n, char *why, size_t cap)
         return 1;
     }
     size_t sample = n < SNIFF_BYTES ? n : SNIFF_BYTES, ctrl = 0;
-    for (size_t i = 0; i < sample; i++) ctrl += control_byte[(unsigned char)b[i]];
+    for (size_t i = 0; i < sample; i++) ctrl += byte_class[(unsigned char)b[i]] & BYTE_CTRL;
     if (ctrl * 100 > sample * SNIFF_CONTROL_PCT) {
         snprintf(why, cap, "binary file (%zu control bytes in the first %zu)", ctrl, sample);
         return 1;

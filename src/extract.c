@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "buf.h"
+#include "bytes.h"
 #include "calendar.h"
 #include "normalize.h"
 #include "sentence.h"
@@ -1138,28 +1139,6 @@ static size_t run_extractor(struct extract_ctx *x, const struct extractor *ex, c
     return added;
 }
 
-/* The prefilter's word bytes: ASCII letters and digits lower-cased, '-'
- * (inside a word only), 1 for a byte of a non-ASCII character (a word byte
- * unless utf8_nonword_len says otherwise), 0 for the rest. */
-static const unsigned char word_lower[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '-', 0, 0,
-    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 0, 0, 0, 0, 0, 0,
-    0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
-    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
-    0, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
-    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0, 0, 0, 0, 0,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-};
-
 /* Lower-cased words of the sentence that may be trigger words (their
  * word_hash is in the Bloom filter), for the trigger prefilter.  A word is a
  * run of letters, digits, hyphens and non-ASCII characters, but for the
@@ -1172,7 +1151,7 @@ static size_t sentence_words(const struct extract_ctx *x, const char *text, size
     const unsigned char *s = (const unsigned char *)text;
     size_t n = 0, k = 0, all = 0;
     for (size_t i = 0; i < len && all < max;) {
-        unsigned char c = word_lower[s[i]];
+        unsigned char c = word_byte[s[i]];
         if (c == 0 || c == '-') { /* to the next word */
             i++;
             continue;
@@ -1187,7 +1166,7 @@ static size_t sentence_words(const struct extract_ctx *x, const char *text, size
         size_t st = i;
         uint32_t h = 2166136261u;
         for (; i < len; i++) {
-            c = word_lower[s[i]];
+            c = word_byte[s[i]];
             if (c <= 1) {
                 if (c == 0 || utf8_nonword_len(text + i, len - i)) break;
                 c = s[i];

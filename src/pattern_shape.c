@@ -42,8 +42,14 @@ static const struct first OTHER = {0, 1, 0, 0, {0}, 0};
 
 static struct first parse_alt(struct ps *p);
 
-static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
+static int is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 /* Skip to just past the next c; bad if there is none. */
 static void skip_past(struct ps *p, char c)
@@ -202,11 +208,9 @@ static struct first escape(struct ps *p)
     case 'z':
     case 'Z':
     case 'E': return ZERO_WIDTH;
-    case 'A':
+    case 'A': /* anchors; \K resets the start of the match */
     case 'G':
-    case 'K': /* resets the start of the match */
-        p->nostart = 1;
-        return ZERO_WIDTH;
+    case 'K': p->nostart = 1; return ZERO_WIDTH;
     case 'Q': /* to \E, literally: a {MACRO} inside would not be one */
     case 'g': /* backreferences (maybe empty) and subroutine calls */
     case 'k': p->lost = 1; return OTHER;
@@ -215,8 +219,10 @@ static struct first escape(struct ps *p)
     case 'p':
     case 'P':
     case 'N':
-        if (p->i < p->n && p->s[p->i] == '{') skip_past(p, '}');
-        else if (c == 'p' || c == 'P') p->i++;
+        if (p->i < p->n && p->s[p->i] == '{')
+            skip_past(p, '}');
+        else if (c == 'p' || c == 'P')
+            p->i++;
         return OTHER;
     case 'c': p->i++; return OTHER;
     default: break;

@@ -1535,7 +1535,8 @@ static void compile_cues(struct ruleset *rs, struct cue *v, size_t n, int want_s
 {
     for (size_t i = 0; i < n; i++) {
         char *exp = NULL;
-        v[i].re = compile_one(rs, v[i].source, v[i].pending, v[i].pattern_node, v[i].slots, &v[i].nslots, 16, 0, &exp, d);
+        v[i].re =
+            compile_one(rs, v[i].source, v[i].pending, v[i].pattern_node, v[i].slots, &v[i].nslots, 16, 0, &exp, d);
         free(exp);
         if (v[i].re && want_source) {
             int g;

@@ -351,7 +351,8 @@ static size_t claims_of_rule(const char *pattern, int want_anchored, const char 
  * analysis, so PCRE2 searches the sentence for it. */
 Test(extract, an_anchored_extractor_finds_what_a_search_finds)
 {
-    const char *pat = "(?<a>{PERSON})\\s+(?:and\\s+(?<b>{PERSON})\\s+)?(?:spoke|met)\\b(?:\\s+(?:with\\s+)?(?<c>{PERSON}))?";
+    const char *pat =
+        "(?<a>{PERSON})\\s+(?:and\\s+(?<b>{PERSON})\\s+)?(?:spoke|met)\\b(?:\\s+(?:with\\s+)?(?<c>{PERSON}))?";
     char searched[256];
     snprintf(searched, sizeof searched, "(?:^|)%s", pat);
     const char *text = "Aides said Macron and Scholz met Putin, then Putin spoke with Macron; "
