@@ -1214,6 +1214,8 @@ size_t extract_document(struct extract_ctx *x, const struct document *doc, uint3
         size_t len = sv[i].end - sv[i].start;
         if (len > MAX_SENTENCE) len = MAX_SENTENCE;
         x->stats.sentences++;
+        x->nann = x->npos = 0; /* none yet: the callouts must not see the last sentence's */
+        x->ann_classes = 0;
         /* only words that may be triggers (of extractors or cues) meet the
          * trigger table */
         size_t kept = sentence_words(x, sent, len, wbuf, sizeof wbuf, words, lens, MAX_WORDS);

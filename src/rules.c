@@ -1531,13 +1531,21 @@ static int start_macro(void *ctx, const char *name, unsigned *classes, const cha
     return 2;
 }
 
-static void compile_cues(struct ruleset *rs, struct cue *v, size_t n, int want_source, struct diag *d)
+/* Compile a section's cues; want_source: attribution cues, which need a
+ * group (?<source>...); early: boilerplate cues, which run before the
+ * sentence's mentions and dates are found, so that a macro such as {PERSON}
+ * could never match in them. */
+static void compile_cues(struct ruleset *rs, struct cue *v, size_t n, int want_source, int early, struct diag *d)
 {
     for (size_t i = 0; i < n; i++) {
         char *exp = NULL;
         v[i].re =
             compile_one(rs, v[i].source, v[i].pending, v[i].pattern_node, v[i].slots, &v[i].nslots, 16, 0, &exp, d);
         free(exp);
+        if (v[i].re && early && v[i].nslots)
+            yamldoc_error(&rs->pending[v[i].pending].yd, d, DIAG_ERROR, v[i].pattern_node,
+                          "a boilerplate pattern cannot use {PERSON}, {DATE} and the like: it runs before "
+                          "mentions and dates are found");
         if (v[i].re && want_source) {
             int g;
             v[i].source_group = group_numbers(v[i].re, "source", &g, 1) ? g : -1;
@@ -1611,10 +1619,10 @@ int rules_compile(struct ruleset *rs, struct diag *d)
         }
     }
     rs->nchecks = kept;
-    compile_cues(rs, rs->modality, rs->nmodality, 0, d);
-    compile_cues(rs, rs->attribution, rs->nattribution, 1, d);
-    compile_cues(rs, rs->boilerplate, rs->nboilerplate, 0, d);
-    compile_cues(rs, rs->details, rs->ndetails, 0, d);
+    compile_cues(rs, rs->modality, rs->nmodality, 0, 0, d);
+    compile_cues(rs, rs->attribution, rs->nattribution, 1, 0, d);
+    compile_cues(rs, rs->boilerplate, rs->nboilerplate, 0, 1, d);
+    compile_cues(rs, rs->details, rs->ndetails, 0, 0, d);
     for (size_t i = 0; i < rs->ndetails; i++) {
         struct cue *c = &rs->details[i];
         if (c->re) {

@@ -16,6 +16,7 @@
 
 #include "diag.h"
 #include "lexicon.h"
+#include "pattern_shape.h"
 #include "strmap.h"
 
 /* ==== Claim kinds ==== */
@@ -133,7 +134,7 @@ struct extractor {
     unsigned start_classes;
     /* a sentence without an annotation of classes need[i], for some i, is
      * not tried (pattern_shape.h) */
-    unsigned need[8];
+    unsigned need[PATTERN_NEEDS];
     int nneed;
     /* the pattern's leading sentence guards, alone (or NULL): anchored, or
      * what a single guard looks for (pattern_guard_search), searched; the
