@@ -151,10 +151,10 @@ static struct first group(struct ps *p)
         return ZERO_WIDTH;
     default: break;
     }
-    /* option letters: (?i) or (?i:...) */
+    /* option letters: (?i) or (?i:...); anything else here ((?R),
+     * (?1), (?&name), (?(cond)...)) is recursion or a conditional */
     size_t st = p->i;
-    while (p->i < p->n && ((s[p->i] >= 'a' && s[p->i] <= 'z') || is_upper(s[p->i]) || s[p->i] == '-' || s[p->i] == '^'))
-        p->i++;
+    while (p->i < p->n && s[p->i] && strchr("imnsxJU-^", s[p->i])) p->i++;
     if (p->i == st || p->i >= p->n) {
         p->lost = 1; /* a conditional, recursion, a subroutine call */
         return OTHER;
@@ -463,7 +463,10 @@ const char *pattern_guard_search(const char *pattern, size_t guard, pattern_macr
     const char *body = s + nh;
     size_t bl = n - nh - nt;
     if (!bl || body[0] == '?' || body[0] == '+' || body[0] == '{') return NULL;
-    /* [\s\S]*? must reach the whole body: no alternative at its top level */
+    /* [\s\S]*? must reach the whole body: no alternative at its top level.
+     * It also reaches every offset a search tries because sentences are
+     * valid UTF-8 (documents are repaired when read): under
+     * PCRE2_MATCH_INVALID_UTF it would stop at a bad byte. */
     int depth = 0;
     for (size_t i = 0; i < bl; i++) {
         char c = body[i];

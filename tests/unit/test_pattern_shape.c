@@ -105,6 +105,8 @@ Test(pattern_shape, constructs_it_does_not_follow_give_up)
     cr_assert_eq(start("(\\w*)\\1{PERSON}"), 0);
     cr_assert_eq(start("(?x) {PERSON}"), 0);
     cr_assert_eq(start("(?(1)a|b){PERSON}"), 0);
+    cr_assert_eq(start("(?:(?R)|){PERSON}"), 0, "recursion is not an option setting");
+    cr_assert_eq(start("(?:(?1)|){PERSON}"), 0);
     cr_assert_eq(start("{OPEN}{PERSON})"), 0, "a macro that does not balance");
     cr_assert_eq(start("{NOSUCH}"), 0);
     cr_assert_eq(start("{LOOP}"), 0, "a macro that names itself");
