@@ -129,6 +129,10 @@ static struct first group(struct ps *p)
             p->i += 2;
             return assertion(p);
         }
+        if (p->i + 1 < p->n && s[p->i + 1] == '*') { /* (?<*...): a non-atomic lookbehind, not followed */
+            p->lost = 1;
+            return OTHER;
+        }
         skip_past(p, '>'); /* (?<name> */
         return group_body(p);
     case '\'':
@@ -179,13 +183,25 @@ static struct first char_class(struct ps *p)
     if (p->i < p->n && s[p->i] == '^') p->i++;
     if (p->i < p->n && s[p->i] == ']') p->i++; /* a literal ']' first */
     while (p->i < p->n && s[p->i] != ']') {
-        if (s[p->i] == '\\')
+        if (s[p->i] == '\\' && p->i + 1 < p->n && s[p->i + 1] == 'Q') {
+            p->lost = 1; /* \Q...\E in a class: not followed */
+            return OTHER;
+        }
+        if (s[p->i] == '\\') {
             p->i += 2;
-        else if (s[p->i] == '[' && p->i + 1 < p->n && s[p->i + 1] == ':') {
-            p->i += 2; /* [:alpha:] */
-            skip_past(p, ']');
-        } else
-            p->i++;
+            continue;
+        }
+        if (s[p->i] == '[' && p->i + 1 < p->n && s[p->i + 1] == ':') { /* [:alpha:] or [:^alpha:]; else a '[' */
+            size_t j = p->i + 2;
+            if (j < p->n && s[j] == '^') j++;
+            size_t name = j;
+            while (j < p->n && s[j] >= 'a' && s[j] <= 'z') j++;
+            if (j > name && j + 1 < p->n && s[j] == ':' && s[j + 1] == ']') {
+                p->i = j + 2;
+                continue;
+            }
+        }
+        p->i++;
     }
     if (p->i >= p->n)
         p->lost = 1;
@@ -275,6 +291,17 @@ static struct first item(struct ps *p)
     return OTHER;
 }
 
+static void quantifier(struct ps *p, struct first *f);
+
+/* Does a quantifier start s? */
+static int quantifier_at(const char *s, size_t n)
+{
+    struct ps p = {s, n, 0, NULL, NULL, 0, 0, 0};
+    struct first f = ZERO_WIDTH;
+    quantifier(&p, &f);
+    return p.i > 0;
+}
+
 /* A quantifier after an item: may it repeat zero times? */
 static void quantifier(struct ps *p, struct first *f)
 {
@@ -284,15 +311,21 @@ static void quantifier(struct ps *p, struct first *f)
     if (s[p->i] == '?' || s[p->i] == '*' || s[p->i] == '+') {
         min = s[p->i] == '+';
         p->i++;
-    } else if (s[p->i] == '{' && p->i + 1 < p->n && is_digit(s[p->i + 1])) {
+    } else if (s[p->i] == '{') {
+        /* {n}, {n,}, {n,m}; and, as PCRE2 10.43 reads them, {,m} and
+         * spaces inside (10.42 takes those as literal text after the item,
+         * which leaves the item as needed as reading them as {0,m} does not) */
         size_t j = p->i + 1;
-        int m = 0;
-        while (j < p->n && is_digit(s[j])) m = m < 100000 ? m * 10 + (s[j++] - '0') : (j++, m);
-        if (j < p->n && s[j] == ',') {
+        int m = 0, digits = 0;
+        while (j < p->n && s[j] == ' ') j++;
+        while (j < p->n && is_digit(s[j])) m = m < 100000 ? m * 10 + (s[j++] - '0') : (j++, m), digits = 1;
+        while (j < p->n && s[j] == ' ') j++;
+        int comma = j < p->n && s[j] == ',';
+        if (comma) {
             j++;
-            while (j < p->n && is_digit(s[j])) j++;
+            while (j < p->n && (is_digit(s[j]) || s[j] == ' ')) j++;
         }
-        if (j >= p->n || s[j] != '}') return; /* a literal '{' */
+        if ((!digits && !comma) || j >= p->n || s[j] != '}') return; /* a literal '{' */
         min = m;
         p->i = j + 1;
     }
@@ -349,14 +382,31 @@ static struct first parse_alt(struct ps *p)
 }
 
 /* Is text, to its end (or to n bytes), balanced in its groups, with the
- * pattern macros it names balanced too, and free of annotation macros? */
-static int plain_balanced(struct ps *p, const char *s, size_t n, int depth)
+ * pattern macros it names balanced too, free of annotation macros, and
+ * free of what would read differently compiled alone: recursion and
+ * subroutine calls ((?R), (?1), (?&name), \g), and (?x) and \Q, which the
+ * scan does not follow?  search: it is to be searched for rather than tried
+ * inside a lookahead, where a backtracking verb ((*PRUNE), (*SKIP)...)
+ * acts differently, so it has none. */
+static int plain_balanced(struct ps *p, const char *s, size_t n, int depth, int search)
 {
     int open = 0;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (c == '\\') {
+            if (i + 1 < n && (s[i + 1] == 'Q' || s[i + 1] == 'g')) return 0;
             i++;
+        } else if (c == '(' && i + 1 < n && s[i + 1] == '*') {
+            if (search) return 0;
+            open++;
+        } else if (c == '(' && i + 2 < n && s[i + 1] == '?') {
+            char d = s[i + 2];
+            if (d == 'R' || is_digit(d) || d == '+' || d == '&' || d == '(' ||
+                (d == '-' && i + 3 < n && is_digit(s[i + 3])) || (d == 'P' && i + 3 < n && s[i + 3] == '>'))
+                return 0;
+            for (size_t j = i + 2; j < n && strchr("imnsxJU-^", s[j]) && s[j]; j++)
+                if (s[j] == 'x') return 0;
+            open++;
         } else if (c == '[') {
             struct ps sub = {s, n, i + 1, p->macro, p->ctx, 0, 0, 0};
             (void)char_class(&sub);
@@ -376,7 +426,7 @@ static int plain_balanced(struct ps *p, const char *s, size_t n, int depth)
             unsigned classes = 0;
             const char *text = NULL;
             if (p->macro(p->ctx, name, &classes, &text) != 2 || !text || depth >= MAX_DEPTH) return 0;
-            if (!plain_balanced(p, text, strlen(text), depth + 1)) return 0;
+            if (!plain_balanced(p, text, strlen(text), depth + 1, search)) return 0;
             i = j;
         }
     }
@@ -388,7 +438,7 @@ static int plain_balanced(struct ps *p, const char *s, size_t n, int depth)
  * At offset 0 it ends the whole search when the sentence lacks BODY; at any
  * other offset it matches empty.  BODY must be balanced and name no
  * annotation macro, so that the guard compiles alone to the same test. */
-static size_t guard_len(struct ps *p, const char *s, size_t n)
+static size_t guard_len(struct ps *p, const char *s, size_t n, int search)
 {
     static const char head[] = "(?:^(?!", tail[] = ")(*COMMIT)(*FAIL)|)";
     const size_t nh = sizeof head - 1, nt = sizeof tail - 1;
@@ -397,7 +447,7 @@ static size_t guard_len(struct ps *p, const char *s, size_t n)
      * is not balanced before it and is refused */
     for (size_t e = nh; e + nt <= n; e++) {
         if (memcmp(s + e, tail, nt) != 0) continue;
-        return plain_balanced(p, s + nh, e - nh, 0) ? e + nt : 0;
+        return plain_balanced(p, s + nh, e - nh, 0, search) ? e + nt : 0;
     }
     return 0;
 }
@@ -409,7 +459,7 @@ static size_t leading_guards(struct ps *p)
     size_t g = 0;
     for (;;) {
         const char *s = p->s + g;
-        size_t n = p->n - g, k = guard_len(p, s, n);
+        size_t n = p->n - g, k = guard_len(p, s, n, 0);
         if (!k && n > 2 && s[0] == '{' && is_upper(s[1])) {
             const char *end = memchr(s, '}', n);
             char name[64];
@@ -419,11 +469,12 @@ static size_t leading_guards(struct ps *p)
                 unsigned classes = 0;
                 const char *text = NULL;
                 if (p->macro(p->ctx, name, &classes, &text) == 2 && text &&
-                    guard_len(p, text, strlen(text)) == strlen(text))
+                    guard_len(p, text, strlen(text), 0) == strlen(text))
                     k = (size_t)(end - s) + 1;
             }
         }
-        if (!k) return g;
+        /* a quantified guard ({0}, ??) may not run first, or at all */
+        if (!k || (k < n && quantifier_at(s + k, n - k))) return g;
         g += k;
     }
 }
@@ -456,7 +507,7 @@ const char *pattern_guard_search(const char *pattern, size_t guard, pattern_macr
         s = text;
         n = strlen(text);
     }
-    if (guard_len(&p, s, n) != n) return NULL; /* not exactly one guard */
+    if (guard_len(&p, s, n, 1) != n) return NULL; /* not exactly one guard, or not one to search for */
     static const char head[] = "(?:^(?![\\s\\S]*?", tail[] = ")(*COMMIT)(*FAIL)|)";
     const size_t nh = sizeof head - 1, nt = sizeof tail - 1;
     if (n < nh + nt || memcmp(s, head, nh) != 0) return NULL;

@@ -1516,6 +1516,17 @@ static void add_trigger(struct ruleset *rs, const char *word, uint32_t ex, unsig
     *slot = list;
 }
 
+/* Does PCRE2 know a first code unit or a set of first bytes for re, with
+ * which a search skips the offsets where no match can start? */
+static int start_optimized(const pcre2_code *re)
+{
+    uint32_t type = 0;
+    const uint8_t *bitmap = NULL;
+    pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &type);
+    pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &bitmap);
+    return type != 0 || bitmap != NULL;
+}
+
 /* How pattern_shape sees a macro: as expand() does. */
 static int start_macro(void *ctx, const char *name, unsigned *classes, const char **text)
 {
@@ -1598,6 +1609,21 @@ int rules_compile(struct ruleset *rs, struct diag *d)
         }
         x->re = compile_one(rs, x->source, x->pending, x->pattern_node, x->slots, &x->nslots, 64,
                             x->start_classes ? PCRE2_ANCHORED : 0, &x->expanded, d);
+        if (x->re && x->guard && start_optimized(x->re)) {
+            /* PCRE2 would skip offset 0, where a guard acts, when the
+             * sentence cannot start a match there: the guard stays inside
+             * and the pattern is searched, as written */
+            pcre2_code_free(x->guard);
+            x->guard = NULL;
+            if (x->start_classes) {
+                x->start_classes = 0;
+                pcre2_code_free(x->re);
+                free(x->expanded);
+                x->expanded = NULL;
+                x->re = compile_one(rs, x->source, x->pending, x->pattern_node, x->slots, &x->nslots, 64, 0,
+                                    &x->expanded, d);
+            }
+        }
         if (!x->re) continue;
         compile_fields(rs, x, d);
         for (size_t t = 0; t < x->ntriggers; t++) add_trigger(rs, x->triggers[t], x->index, x->trigger_group[t]);

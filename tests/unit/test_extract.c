@@ -211,6 +211,24 @@ Test(extract, contractions_and_their_triggers_still_deny)
     }
 }
 
+/* A modality word inside a hyphenated word is not one: "never-ending" is no
+ * denial, "ill-will" no plan (the cues stop at hyphens, as their triggers
+ * do). */
+Test(extract, a_modality_word_inside_a_hyphenated_word_is_not_one)
+{
+    static const char *const text[] = {
+        "Macron, in a never-ending effort, spoke with Putin by phone on Monday.\n",
+        "In a show of ill-will, Macron spoke with Putin by phone on Tuesday.\n",
+    };
+    for (int i = 0; i < 2; i++) {
+        struct claimset cs = {0};
+        extract_text(&cs, text[i], 2022, 3, 10);
+        cr_assert_eq(count_kind(&cs, "communication"), 1, "%s", text[i]);
+        cr_assert_eq(cs.v[0].modality, MOD_ASSERTED, "%s", text[i]);
+        claimset_free(&cs);
+    }
+}
+
 Test(extract, an_offer_to_host_a_meeting_is_not_a_meeting)
 {
     struct claimset cs = {0};
@@ -294,8 +312,8 @@ Test(extract, a_first_call_since_the_invasion_with_no_earlier_call_is_fine)
 /* The claims of one extra rule of kind "meeting" over text: their spans
  * and participants (ids joined by spaces), in order; returns how many (at
  * most max). */
-static size_t claims_of_rule(const char *pattern, int want_anchored, const char *text, uint32_t *spans,
-                             char (*who)[128], size_t max)
+static size_t claims_of_rule_with(const char *pattern, const char *fields, int want_anchored, const char *text,
+                                  uint32_t *spans, char (*who)[128], size_t max)
 {
     char extra[1024];
     snprintf(extra, sizeof extra,
@@ -308,8 +326,8 @@ static size_t claims_of_rule(const char *pattern, int want_anchored, const char 
              "  - id: t.rule\n"
              "    kind: meeting\n"
              "    pattern: '%s'\n"
-             "    fields: {who: [a, b, c]}\n",
-             pattern);
+             "    fields: {who: [%s]}\n",
+             pattern, fields);
     struct diag d = {0};
     struct ruleset *own = rules_new();
     cr_assert_eq(rules_load_embedded(own, &d), 0);
@@ -317,7 +335,7 @@ static size_t claims_of_rule(const char *pattern, int want_anchored, const char 
     cr_assert_eq(rules_compile(own, &d), 0);
     const struct extractor *ex = &own->ex[own->nex - 1];
     cr_assert_str_eq(ex->id, "t.rule");
-    cr_assert_eq(ex->start_classes != 0, want_anchored, "%s", pattern);
+    if (want_anchored >= 0) cr_assert_eq(ex->start_classes != 0, want_anchored, "%s", pattern);
     struct doc_opts o = {0};
     struct document *doc = document_from_bytes("t.txt", text, strlen(text), &o, &d);
     struct claimset cs = {0};
@@ -343,6 +361,12 @@ static size_t claims_of_rule(const char *pattern, int want_anchored, const char 
     rules_free(own);
     diag_free(&d);
     return n;
+}
+
+static size_t claims_of_rule(const char *pattern, int want_anchored, const char *text, uint32_t *spans,
+                             char (*who)[128], size_t max)
+{
+    return claims_of_rule_with(pattern, "a, b, c", want_anchored, text, spans, who, max);
 }
 
 /* An extractor that must start at a mention is tried only where one starts
@@ -393,5 +417,37 @@ Test(extract, an_anchored_extractor_finds_what_a_search_finds)
             cr_assert_eq(sa[2 * i], sp[2 * i]);
             cr_assert_str_eq(wa[i], wp[i]);
         }
+    }
+}
+
+/* Patterns whose shape reads differently from what it is must not be
+ * anchored, guarded or skipped: each gives the claims plain PCRE2 gives
+ * (found by a differential review of the analysis). */
+Test(extract, patterns_the_analysis_must_not_misread)
+{
+    static const struct {
+        const char *pattern, *fields, *text;
+        size_t claims;
+    } cases[] = {
+        /* a quantified guard does not run first ({0}: never) */
+        {"(?:^(?!foo)(*COMMIT)(*FAIL)|){0}(?<a>{PERSON})\\s+met\\s+(?<b>{PERSON})", "a, b",
+         "Macron met Putin in Moscow.\n", 1},
+        /* PCRE2 skips offset 0 when the text after the guard has a first
+         * code unit: the guard never acts there */
+        {"(?:^(?![\\s\\S]*?\\bmet\\b)(*COMMIT)(*FAIL)|)talks\\s+between\\s+(?<a>{PERSON})\\s+and\\s+(?<b>{PERSON})",
+         "a, b", "On Monday, talks between Lavrov and Fidan began in Ankara.\n", 1},
+        /* (*PRUNE) inside the guard's lookahead: not the same as a search */
+        {"(?:^(?![\\s\\S]*?m(*PRUNE)et\\b)(*COMMIT)(*FAIL)|)(?<a>{PERSON})\\s+(?:has\\s+)?met\\s+(?<b>{PERSON})",
+         "a, b", "Macron mused and Macron met Putin in Moscow.\n", 0},
+        /* (?<*...) is a lookbehind, not a named group */
+        {"(?<*\\s)met\\s+(?<a>{PERSON})", "a", "Macron met Putin in Moscow.\n", 1},
+        /* [[:;] is the characters [ : ; and not a POSIX class */
+        {"(?:(?<a>{ORG})[[:;]|x]{PERSON})", "a", "NATO: we agree.\n", 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        uint32_t sp[8];
+        char who[4][128];
+        size_t n = claims_of_rule_with(cases[i].pattern, cases[i].fields, -1, cases[i].text, sp, who, 4);
+        cr_expect_eq(n, cases[i].claims, "%s: %zu claims", cases[i].pattern, n);
     }
 }

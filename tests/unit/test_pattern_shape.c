@@ -202,3 +202,27 @@ Test(pattern_shape, needs_are_dropped_where_the_parser_is_lost)
     cr_assert_str_eq(needs("(?(1){PERSON}|{DATE})"), "");
     cr_assert_str_eq(needs("{OPEN}{PERSON})"), "");
 }
+
+Test(pattern_shape, what_a_differential_review_found)
+{
+    size_t n = 0;
+    cr_assert_eq(start("(?:^(?!foo)(*COMMIT)(*FAIL)|){0}{PERSON}"), 0);
+    cr_assert_eq(guard, 0u, "a quantified guard is not run first");
+    cr_assert_eq(start("{GUARD}??{PERSON}"), 0);
+    cr_assert_eq(guard, 0u);
+    cr_assert_eq(start("(?<*\\s)met\\s+{PERSON}"), 0, "(?<* is a lookbehind");
+    cr_assert_str_eq(needs("(?<*\\s)met\\s+{PERSON}"), "");
+    cr_assert_eq(start("(?:{PERSON}[[:;]|x]{COUNTRY})"), 0, "[[:;] is a class of three characters");
+    cr_assert_str_eq(needs("(?:{PERSON}[[:;]|x]{COUNTRY})"), "3");
+    cr_assert_eq(start("[[:alpha:]]{PERSON}"), 0);
+    cr_assert_str_eq(needs("{PERSON}[\\Q]\\E]{DATE}"), "", "\\Q in a class is not followed");
+    cr_assert_str_eq(needs("{PERSON}{,1}{DATE}"), "4", "{,1} may repeat zero times (PCRE2 10.43)");
+    cr_assert_null(search_body("(?:^(?![\\s\\S]*?m(*PRUNE)et)(*COMMIT)(*FAIL)|){PERSON}", &n),
+                   "a verb acts differently searched for");
+    (void)start("(?:^(?![\\s\\S]*?m(*PRUNE)et)(*COMMIT)(*FAIL)|){PERSON}");
+    cr_assert_neq(guard, 0u, "but it is still a guard run alone, anchored");
+    cr_assert_eq(start("(?:^(?![\\s\\S]*?(?R))(*COMMIT)(*FAIL)|){PERSON}"), 0, "recursion reads differently alone");
+    cr_assert_eq(guard, 0u);
+    cr_assert_eq(start("(?:^(?!(?x)a#)\n)(*COMMIT)(*FAIL)|){PERSON}"), 0, "(?x) is not followed");
+    cr_assert_eq(guard, 0u);
+}
