@@ -100,12 +100,24 @@ struct detail_hit {
 
 static int callout(pcre2_callout_block *cb, void *data);
 
-/* Bloom position of a lower-case word (trigger prefilter). */
+/* The trigger prefilter's word hash: FNV-1a, one byte at a time (so that
+ * sentence_words can hash a word as it reads it), then its Bloom position. */
+#define WORD_HASH_START 2166136261u
+static uint32_t word_hash_add(uint32_t h, unsigned char c)
+{
+    return (h ^ c) * 16777619u;
+}
+static uint32_t word_hash_bit(uint32_t h)
+{
+    return (h ^ (h >> 15)) & (TRIGGER_BLOOM_BITS - 1);
+}
+
+/* Bloom position of a lower-case word. */
 static uint32_t word_hash(const char *s, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return (h ^ (h >> 15)) & (TRIGGER_BLOOM_BITS - 1);
+    uint32_t h = WORD_HASH_START;
+    for (size_t i = 0; i < n; i++) h = word_hash_add(h, (unsigned char)s[i]);
+    return word_hash_bit(h);
 }
 
 static void bloom_add(struct extract_ctx *x, char *const *words, size_t n)
@@ -1164,24 +1176,21 @@ static size_t sentence_words(const struct extract_ctx *x, const char *text, size
             }
         }
         size_t st = i;
-        uint32_t h = 2166136261u;
+        uint32_t h = WORD_HASH_START;
         for (; i < len; i++) {
             c = word_byte[s[i]];
             if (c <= 1) {
                 if (c == 0 || utf8_nonword_len(text + i, len - i)) break;
                 c = s[i];
             }
-            h = (h ^ c) * 16777619u;
+            h = word_hash_add(h, c);
         }
         all++;
-        h = (h ^ (h >> 15)) & (TRIGGER_BLOOM_BITS - 1);
+        h = word_hash_bit(h);
         if (!((x->tbloom[h / 64] >> (h % 64)) & 1)) continue;
         size_t wl = i - st;
         if (wl > bufcap - k) break;
-        for (size_t j = 0; j < wl; j++) {
-            c = s[st + j];
-            buf[k + j] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        }
+        for (size_t j = 0; j < wl; j++) buf[k + j] = (char)ascii_lower[s[st + j]];
         words[n] = buf + k;
         lens[n] = wl;
         k += wl;

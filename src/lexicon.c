@@ -191,9 +191,10 @@ struct tok {
     uint32_t start, end;
 };
 
+/* An ASCII letter or digit, or a byte of a non-ASCII character. */
 static int is_word_byte(unsigned char c)
 {
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
+    return (byte_class[c] & (BYTE_ALNUM | BYTE_HIGH)) != 0;
 }
 
 /* Curly quotes, dashes and other non-ASCII punctuation (utf8.h). */

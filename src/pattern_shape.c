@@ -248,23 +248,36 @@ static struct first escape(struct ps *p)
     return OTHER;
 }
 
+/* A macro use "{NAME}" at s (n bytes): its length, with what p->macro
+ * says of the name (1: annotation macro, its classes; 2: pattern macro, its
+ * text; 0: unknown) in *kind; 0 when s is no macro use. */
+static size_t macro_at(const struct ps *p, const char *s, size_t n, int *kind, unsigned *classes, const char **text)
+{
+    if (n < 3 || s[0] != '{' || !is_upper(s[1])) return 0;
+    size_t j = 1;
+    while (j < n && (is_upper(s[j]) || is_digit(s[j]) || s[j] == '_')) j++;
+    if (j >= n || s[j] != '}' || j - 1 >= 64) return 0;
+    char name[64];
+    memcpy(name, s + 1, j - 1);
+    name[j - 1] = '\0';
+    *classes = 0;
+    *text = NULL;
+    *kind = p->macro(p->ctx, name, classes, text);
+    if (*kind == 2 && !*text) *kind = 0;
+    return j + 1;
+}
+
 /* After '{': a macro, or a literal brace. */
 static struct first macro(struct ps *p)
 {
-    const char *s = p->s;
-    size_t j = p->i;
-    if (j >= p->n || !is_upper(s[j])) return OTHER;
-    while (j < p->n && (is_upper(s[j]) || is_digit(s[j]) || s[j] == '_')) j++;
-    if (j >= p->n || s[j] != '}' || j - p->i >= 64) return OTHER;
-    char name[64];
-    memcpy(name, s + p->i, j - p->i);
-    name[j - p->i] = '\0';
-    p->i = j + 1;
-    unsigned classes = 0;
-    const char *text = NULL;
-    int kind = p->macro(p->ctx, name, &classes, &text);
+    int kind;
+    unsigned classes;
+    const char *text;
+    size_t k = macro_at(p, p->s + p->i - 1, p->n - p->i + 1, &kind, &classes, &text);
+    if (!k) return OTHER;
+    p->i += k - 1;
     if (kind == 1) return (struct first){classes, 0, 0, 0, {classes}, 1};
-    if (kind != 2 || !text || p->depth >= MAX_DEPTH) {
+    if (kind != 2 || p->depth >= MAX_DEPTH) {
         p->lost = 1;
         return OTHER;
     }
@@ -416,18 +429,14 @@ static int plain_balanced(struct ps *p, const char *s, size_t n, int depth, int 
             open++;
         } else if (c == ')') {
             if (--open < 0) return 0;
-        } else if (c == '{' && i + 1 < n && is_upper(s[i + 1])) {
-            size_t j = i + 1;
-            while (j < n && (is_upper(s[j]) || is_digit(s[j]) || s[j] == '_')) j++;
-            if (j >= n || s[j] != '}' || j - i - 1 >= 64) continue;
-            char name[64];
-            memcpy(name, s + i + 1, j - i - 1);
-            name[j - i - 1] = '\0';
-            unsigned classes = 0;
-            const char *text = NULL;
-            if (p->macro(p->ctx, name, &classes, &text) != 2 || !text || depth >= MAX_DEPTH) return 0;
-            if (!plain_balanced(p, text, strlen(text), depth + 1, search)) return 0;
-            i = j;
+        } else if (c == '{') {
+            int kind;
+            unsigned classes;
+            const char *text;
+            size_t k = macro_at(p, s + i, n - i, &kind, &classes, &text);
+            if (!k) continue;
+            if (kind != 2 || depth >= MAX_DEPTH || !plain_balanced(p, text, strlen(text), depth + 1, search)) return 0;
+            i += k - 1;
         }
     }
     return open == 0;
@@ -460,18 +469,12 @@ static size_t leading_guards(struct ps *p)
     for (;;) {
         const char *s = p->s + g;
         size_t n = p->n - g, k = guard_len(p, s, n, 0);
-        if (!k && n > 2 && s[0] == '{' && is_upper(s[1])) {
-            const char *end = memchr(s, '}', n);
-            char name[64];
-            if (end && (size_t)(end - s - 1) < sizeof name) {
-                memcpy(name, s + 1, (size_t)(end - s - 1));
-                name[end - s - 1] = '\0';
-                unsigned classes = 0;
-                const char *text = NULL;
-                if (p->macro(p->ctx, name, &classes, &text) == 2 && text &&
-                    guard_len(p, text, strlen(text), 0) == strlen(text))
-                    k = (size_t)(end - s) + 1;
-            }
+        if (!k) { /* a macro whose whole text is a guard */
+            int kind;
+            unsigned classes;
+            const char *text;
+            size_t m = macro_at(p, s, n, &kind, &classes, &text);
+            if (m && kind == 2 && guard_len(p, text, strlen(text), 0) == strlen(text)) k = m;
         }
         /* a quantified guard ({0}, ??) may not run first, or at all */
         if (!k || (k < n && quantifier_at(s + k, n - k))) return g;
@@ -497,13 +500,12 @@ const char *pattern_guard_search(const char *pattern, size_t guard, pattern_macr
     const char *s = pattern;
     size_t n = guard;
     struct ps p = {pattern, guard, 0, look, ctx, 0, 0, 0};
-    if (n > 2 && s[0] == '{' && memchr(s, '}', n) == s + n - 1 && n - 2 < 64) { /* one macro */
-        char name[64];
-        memcpy(name, s + 1, n - 2);
-        name[n - 2] = '\0';
-        unsigned classes = 0;
-        const char *text = NULL;
-        if (look(ctx, name, &classes, &text) != 2 || !text) return NULL;
+    int kind;
+    unsigned classes;
+    const char *text;
+    size_t m = macro_at(&p, s, n, &kind, &classes, &text);
+    if (m && m == n) { /* one macro */
+        if (kind != 2) return NULL;
         s = text;
         n = strlen(text);
     }

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "bytes.h"
 #include "calendar.h"
 #include "embedded.h"
 #include "pattern_shape.h"
@@ -59,6 +60,14 @@ static const char *ftype_names[FT_TYPES] = {"entities", "entity",  "place", "dat
 static const char *mod_names[MOD_COUNT] = {"asserted", "hedged", "planned", "denied"};
 static const char *cmp_names[CMP_COUNT_] = {"exact",  "interval", "date",    "place",
                                             "entity", "ordinal",  "weekday", "timeline"};
+
+/* The classes of the built-in macro name, or 0 when it is not one. */
+static unsigned builtin_classes(const char *name)
+{
+    for (size_t b = 0; b < sizeof builtin_macros / sizeof *builtin_macros; b++)
+        if (strcmp(builtin_macros[b].name, name) == 0) return builtin_macros[b].classes;
+    return 0;
+}
 
 void ann_classes_name(unsigned classes, char *buf, size_t n)
 {
@@ -284,8 +293,8 @@ static void check_trigger(struct loader *L, yaml_node_t *n, char *t)
     int ok = t[0] != '\0';
     for (char *c = t; *c; c++) {
         unsigned char u = (unsigned char)*c;
-        if (u >= 'A' && u <= 'Z') *c = (char)(u + 32);
-        if (!((u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u >= 0x80 || u == '-')) ok = 0;
+        *c = (char)ascii_lower[u];
+        if (!word_byte[u]) ok = 0; /* a byte the prefilter's words have */
     }
     if (!ok) err(L, n, "a trigger is one word (letters, digits, hyphens): '%s' would never fire", t);
 }
@@ -484,12 +493,10 @@ static void load_macros(struct loader *L, yaml_node_t *n)
             err(L, kn, "macro names are upper-case letters, digits and '_'");
             continue;
         }
-        for (size_t b = 0; b < sizeof builtin_macros / sizeof *builtin_macros; b++)
-            if (strcmp(builtin_macros[b].name, name) == 0) {
-                err(L, kn, "macro '%s' is built in and cannot be redefined", name);
-                ok = 0;
-            }
-        if (!ok) continue;
+        if (builtin_classes(name)) {
+            err(L, kn, "macro '%s' is built in and cannot be redefined", name);
+            continue;
+        }
         if (!yamldoc_str(vn)) {
             err(L, vn, "macro '%s' must be a pattern string", name);
             continue;
@@ -1189,9 +1196,7 @@ static int expand(struct ruleset *rs, struct expansion *x, const char *s, long s
                 if (nl >= sizeof name) nl = sizeof name - 1;
                 memcpy(name, s + i + 1, nl);
                 name[nl] = '\0';
-                unsigned classes = 0;
-                for (size_t b = 0; b < sizeof builtin_macros / sizeof *builtin_macros; b++)
-                    if (strcmp(builtin_macros[b].name, name) == 0) classes = builtin_macros[b].classes;
+                unsigned classes = builtin_classes(name);
                 if (classes) {
                     if (*x->nslots >= x->maxslots) {
                         *why = "too many macro uses in one pattern";
@@ -1531,11 +1536,7 @@ static int start_optimized(const pcre2_code *re)
 static int start_macro(void *ctx, const char *name, unsigned *classes, const char **text)
 {
     struct ruleset *rs = ctx;
-    for (size_t b = 0; b < sizeof builtin_macros / sizeof *builtin_macros; b++)
-        if (strcmp(builtin_macros[b].name, name) == 0) {
-            *classes = builtin_macros[b].classes;
-            return 1;
-        }
+    if ((*classes = builtin_classes(name))) return 1;
     const struct macro_def *m = strmap_get(rs->macros, name);
     if (!m || !m->text) return 0;
     *text = m->text;
